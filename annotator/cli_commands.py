@@ -1282,27 +1282,19 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             )
             from annotator.terminal import ProgressBar
 
+            from_file = args.from_file is not None
             # bytes of the file read (line by line), or documents the pipeline has read
-            bar = ProgressBar("suggest", unit="B" if args.from_file is not None else "doc")
+            bar = ProgressBar("suggest", unit="B" if from_file else "doc")
+            store = store_file_suggestions if from_file else store_pipeline_suggestions
             try:
-                if args.from_file is not None:
-                    imported = store_file_suggestions(
-                        project,
-                        Path(args.from_file),
-                        documents,
-                        args.min_score,
-                        source=args.source,
-                        progress=bar,
-                    )
-                else:
-                    imported = store_pipeline_suggestions(
-                        project,
-                        Path(args.spacy),
-                        documents,
-                        args.min_score,
-                        source=args.source,
-                        progress=bar,
-                    )
+                imported = store(
+                    project,
+                    Path(args.from_file if from_file else args.spacy),
+                    documents,
+                    args.min_score,
+                    source=args.source,
+                    progress=bar,
+                )
             finally:
                 bar.close()
             found = imported.suggestions

@@ -27,38 +27,32 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.learn import Model, layer_examples
+from annotator.learn import Model
 from annotator.learn.corpus import suggestion
 from annotator.learn.marginals import Weights
 from annotator.learn.names import NameIndex
 from annotator.project import Project
 from tests.core.learn_plain import HEAVY
 from tests.ui.test_qa_model_flow import make_window, small_project
+from tests.ui.test_suggest_open_cache import train
 from ui.suggestions import install, model_cache
 from ui.suggestions.model_panel import ModelPanel
-from ui.suggestions.source import MODEL_KIND
 from ui.suggestions.training import PreloadWorker, SuggestWorker
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def train(path: Path) -> str:
-    """Fit a model with a bias against O (its first prediction reads the weights for
-    marginals) on the project's gold layer and store it; returns its version."""
-    with Project.open(path) as p:
-        model = Model.fit(layer_examples(p), params={"names": False, "o_bias": 1.0})
-        p.save_model(MODEL_KIND, model.to_bytes(), model.summary())
-    return model.version
-
-
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A model with a bias against O (its first prediction reads the weights for marginals),
+    fitted on the project's gold layer and stored; the project and the model's version."""
     path = small_project(tmp_path_factory.mktemp("m") / "p.annotator")
-    return path, train(path)
+    return path, train(path, o_bias=1.0)
 
 
 @pytest.fixture
 def project(trained: tuple[Path, str], tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the trained project, nothing kept of any model before or after."""
     model_cache.forget()
     path = tmp_path / "p.annotator"
     shutil.copy(trained[0], path)
