@@ -23,6 +23,7 @@ from ui.docview.view import DocumentView
 
 if TYPE_CHECKING:
     from ui.review.window import ReviewWindow
+    from ui.search.tools import SearchTools
     from ui.workbench.mainwindow import MainWindow
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -220,3 +221,12 @@ def reports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(ReportDialog, "exec", exec_)
     return shown
+
+
+def tools_of(w: MainWindow) -> SearchTools:
+    """The window's search tools (find bar, annotate-all, gazetteers, outside predictions)."""
+    from ui.search.tools import SearchTools
+
+    tools = getattr(w, "search_tools", None)
+    assert isinstance(tools, SearchTools)
+    return tools

@@ -27,6 +27,7 @@ from annotator.commands import AddSpan
 from annotator.project import Project
 from annotator.search.suggestions import ANNOTATE_ALL, Suggestion
 from annotator.uuids import new_uuid
+from tests.ui.conftest import tools_of
 from ui.i18n import plain_tooltip
 from ui.search.find_bar import (
     CURRENT_BACKGROUND,
@@ -34,7 +35,6 @@ from ui.search.find_bar import (
     SEARCH_NOW_CHARS,
     FindBar,
 )
-from ui.search.tools import SearchTools
 from ui.session import Session
 from ui.suggestions import Installed
 from ui.suggestions.controller import BUSY_AT
@@ -56,12 +56,6 @@ TEXT = " ".join(WORDS[i % len(WORDS)] for i in range(N * len(WORDS)))
 def installed_of(w: MainWindow) -> Installed:
     found = getattr(w, "suggestions_installed", None)
     assert isinstance(found, Installed)
-    return found
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    found = getattr(w, "search_tools", None)
-    assert isinstance(found, SearchTools)
     return found
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
+from tests.ui.conftest import tools_of
 from ui.jobs import BackgroundJob
 from ui.search import tools as tools_module
 from ui.search.tools import SearchTools
@@ -53,12 +54,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     w.select_span(project.spans(1)[0].uuid)
     yield w
     w.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def expected() -> int:

@@ -26,9 +26,8 @@ from annotator.learn.corpus import suggestion
 from annotator.learn.external import Predicted, SpacyUnavailable
 from annotator.model import Document
 from annotator.project import Project
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, tools_of
 from ui.jobs import BackgroundJob
-from ui.search.tools import SearchTools
 from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
@@ -46,12 +45,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     w = open_window(qtbot, tmp_path, path)
     yield w
     w.session.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 class Gate:

@@ -27,10 +27,10 @@ from annotator.commands import AddSpan
 from annotator.model import Span
 from annotator.project import Project
 from annotator.search import EntityGroup, entity_groups
+from tests.ui.conftest import tools_of
 from ui.search import EntityList
 from ui.search import tools as tools_module
 from ui.search.entities import EntityModel
-from ui.search.tools import SearchTools
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
@@ -127,12 +127,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     qtbot.waitUntil(lambda: not w.session.read_only, timeout=10_000)
     yield w
     w.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def groups_built_in(monkeypatch: pytest.MonkeyPatch) -> list[str]:

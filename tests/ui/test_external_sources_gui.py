@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from tests.ui.conftest import open_window
-from ui.search.tools import SearchTools
+from tests.ui.conftest import open_window, tools_of
 from ui.session import Session
 from ui.suggestions.dock import SuggestionsPanel
 from ui.workbench.mainwindow import MainWindow
@@ -61,12 +60,6 @@ def _line(doc: str, text: str, word: str, label: str, score: float = 1.0) -> str
     at = text.index(word)
     item = {"document": doc, "start": at, "end": at + len(word), "label": label, "score": score}
     return json.dumps(item, ensure_ascii=False)
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def test_import_suggestions_from_a_jsonl_file_into_the_open_document(

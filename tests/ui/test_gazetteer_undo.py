@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, tools_of
 from ui.jobs import BackgroundJob
-from ui.search.tools import SearchTools
 from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
@@ -39,12 +38,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     w = open_window(qtbot, tmp_path, path)
     yield w
     w.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def finish(qtbot: QtBot, job: BackgroundJob | None) -> None:
@@ -113,7 +106,16 @@ def test_an_import_of_predictions_is_one_undo_step_that_gives_back_what_it_repla
     assert [t for _, t, _ in first] == ["محمد", "هولندا"] and stack.index() == before + 1
     # the same source again: its suggestions replace the first import's
     pred.write_text(_line("seed", TEXT, "باريس", "GPE") + "\n", encoding="utf-8")
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> int:
+        said.append(box.informativeText())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     finish(qtbot, tools_of(window).import_predictions())
+    # what it replaced is said (QA 16), in a box as every line of what was not stored
+    assert said == ["2 pending suggestion(s) that file:pred.jsonl left before were replaced"]
     second = pending(window)
     assert [t for _, t, _ in second] == ["باريس"] and stack.index() == before + 2
     window.session.undo()  # the second import: its suggestion goes, the replaced come back

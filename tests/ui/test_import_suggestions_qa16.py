@@ -28,9 +28,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, tools_of
 from ui.i18n import RLM, isolate, path_text
-from ui.search.tools import SearchTools
 from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
@@ -71,12 +70,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     w = open_window(qtbot, tmp_path, path)
     yield w
     w.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def line(doc: str, word: str, label: str, **more: Any) -> str:

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from annotator.commands import AddSpan
 from annotator.project import Project
 from annotator.search import Query
+from tests.ui.conftest import tools_of
 from ui.search import SearchDock
-from ui.search.tools import SearchTools
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
@@ -50,12 +50,6 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     w.show()
     yield w
     w.close()
-
-
-def tools_of(w: MainWindow) -> SearchTools:
-    tools = getattr(w, "search_tools", None)
-    assert isinstance(tools, SearchTools)
-    return tools
 
 
 def test_entity_list_dock_concordance_and_one_step_relabel(
