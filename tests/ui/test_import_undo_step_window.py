@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.commands import DeleteSpan
@@ -221,11 +221,20 @@ def test_import_suggestions_in_the_window_gives_back_the_hidden_one_on_undo(
     pred.write_text(line("two", TWO, "هولندا", "GPE") + "\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pred), ""))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Every document", True))
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> int:
+        said.append(box.informativeText())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     stack = w.session.undo_stack
     index = stack.index()
     finish(qtbot, tools_of(w).import_predictions())  # type: ignore[attr-defined]
     assert stack.index() == index + 1
     assert followed(w)[0] == []
+    # what it replaced is said (QA 16)
+    assert said == ["2 pending suggestion(s) that file:pred.jsonl left before were replaced"]
     w.session.undo()
     assert shown(w) == before_texts
     free, behind = project.suggestions_and_covered(w.doc.id)
