@@ -27,9 +27,7 @@ from typing import Any
 
 import pytest
 
-from annotator.cli import main
 from annotator.errors import Cancelled, ImportFormatError, Message
-from annotator.exchange import canonical_hash
 from annotator.learn import external
 from annotator.learn.external import (
     SpacyPipeline,
@@ -38,9 +36,8 @@ from annotator.learn.external import (
     store_file_suggestions,
 )
 from annotator.project import Project
+from tests.core.test_external_sources import ONE, TWO, run, state
 
-ONE = "زار محمد باريس ثم عاد إلى هولندا."
-TWO = "في باريس التقى  محمد بوفد من هولندا."
 MB = 1024 * 1024
 
 
@@ -67,20 +64,6 @@ def write(path: Path, *lines: object) -> Path:
                    for x in lines)  # fmt: skip
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def state(path: Path) -> tuple[object, ...]:
-    with Project.open(path, read_only=True) as p:
-        pending = [
-            (s.doc_id, s.start, s.end, s.label, s.score, s.source) for s in p.suggestions(None)
-        ]
-        return canonical_hash(p), pending
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 SPACY_SAYS = "spaCy cannot load it: {problem}"

@@ -575,9 +575,10 @@ def isolated_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @contextmanager
-def heavy_imports() -> Iterator[set[str]]:
+def heavy_imports() -> Iterator[set[tuple[str, str]]]:
     """The learning modules (``tests.core.learn_plain.HEAVY``) an import statement of this
-    process asks for meanwhile, on any thread, whether they were loaded before or not."""
+    process asks for meanwhile, on any thread, whether they were loaded before or not, each
+    with the name of the thread that asked: ``(module, thread)``."""
     from PySide6.QtCore import QThreadPool
 
     from tests.core.learn_plain import HEAVY
@@ -586,13 +587,14 @@ def heavy_imports() -> Iterator[set[str]]:
     # ``training.PreloadWorker``) may import them legitimately on a pool thread: let it end
     # first, so that only what runs meanwhile is watched
     assert QThreadPool.globalInstance().waitForDone(60_000)
-    asked: set[str] = set()
+    asked: set[tuple[str, str]] = set()
     real_import = builtins.__import__
 
     def watching(name: str, *args: Any, **kwargs: Any) -> Any:
         fromlist = kwargs.get("fromlist") or (args[2] if len(args) > 2 else None) or ()
         names = {name, name.split(".")[0], *(f"{name}.{part}" for part in fromlist)}
-        asked.update(names & set(HEAVY))
+        thread = threading.current_thread().name
+        asked.update((module, thread) for module in names & set(HEAVY))
         return real_import(name, *args, **kwargs)
 
     builtins.__import__ = watching

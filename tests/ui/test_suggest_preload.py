@@ -13,7 +13,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import builtins
 import hashlib
 import shutil
 import sqlite3  # white-box: a model altered in the file
@@ -32,7 +31,7 @@ from annotator.learn.corpus import suggestion
 from annotator.learn.marginals import Weights
 from annotator.learn.names import NameIndex
 from annotator.project import Project
-from tests.core.learn_plain import HEAVY
+from tests.ui.test_model_panel import heavy_imports
 from tests.ui.test_qa_model_flow import make_window, small_project
 from tests.ui.test_suggest_open_cache import train
 from ui.suggestions import install, model_cache
@@ -125,24 +124,15 @@ def kept(path: Path) -> model_cache.KeptModel | None:
 
 
 @pytest.fixture
-def heavy_threads() -> Iterator[set[str]]:
-    """The threads of this process whose import statements ask for a learning module
-    (``tests.core.learn_plain.HEAVY``) meanwhile."""
-    threads: set[str] = set()
-    real_import = builtins.__import__
+def heavy() -> Iterator[set[tuple[str, str]]]:
+    """The learning modules an import statement of this process asks for meanwhile, each
+    with the thread that asked (``test_model_panel.heavy_imports``)."""
+    with heavy_imports() as asked:
+        yield asked
 
-    def watching(name: str, *args: Any, **kwargs: Any) -> Any:
-        fromlist = kwargs.get("fromlist") or (args[2] if len(args) > 2 else None) or ()
-        names = {name, name.split(".")[0], *(f"{name}.{part}" for part in fromlist)}
-        if names & set(HEAVY):
-            threads.add(threading.current_thread().name)
-        return real_import(name, *args, **kwargs)
 
-    builtins.__import__ = watching
-    try:
-        yield threads
-    finally:
-        builtins.__import__ = real_import
+def threads(asked: set[tuple[str, str]]) -> set[str]:
+    return {thread for _, thread in asked}
 
 
 def new_docs(path: Path) -> list[int]:
@@ -160,7 +150,7 @@ def test_opening_a_project_keeps_its_model_loaded_before_a_document_asks(
     counts: dict[str, int],
     asked: dict[str, Any],
     dialogs: list[str],
-    heavy_threads: set[str],
+    heavy: set[tuple[str, str]],
     qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
@@ -176,8 +166,8 @@ def test_opening_a_project_keeps_its_model_loaded_before_a_document_asks(
         # loaded once, its index built and its weights read, all on a pool thread
         assert counts == {"loads": 1, "indexes": 1, "weights": 1}
         assert model.model._names is not None and model.model._weights_read is not None
-        assert threading.main_thread().name not in heavy_threads
-        assert heavy_threads  # (imported by the preload: the watch saw it)
+        assert threading.main_thread().name not in threads(heavy)
+        assert threads(heavy)  # (imported by the preload: the watch saw it)
         # no document's suggestions were asked for: the document open at the start was held
         assert asked["docs"] and sources(path, asked["docs"][0]) == set()
         # the first document opened suggests with that very model: nothing loaded or built
@@ -227,7 +217,7 @@ def test_a_damaged_model_is_not_preloaded_and_no_dialog_comes_up(
     counts: dict[str, int],
     asked: dict[str, Any],
     dialogs: list[str],
-    heavy_threads: set[str],
+    heavy: set[tuple[str, str]],
     qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
@@ -239,7 +229,7 @@ def test_a_damaged_model_is_not_preloaded_and_no_dialog_comes_up(
         qtbot.waitUntil(lambda: panel.check_job is None, timeout=60_000)
         qtbot.wait(200)
         assert panel.preload_job is None and kept(path) is None and counts["loads"] == 0
-        assert heavy_threads == set()  # nothing of the learning loaded in this process for it
+        assert heavy == set()  # nothing of the learning loaded in this process for it
         assert panel.summary.text().startswith("The stored model cannot be read (")
         assert dialogs == [] and no_dialog_shown()
     finally:

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
@@ -233,6 +233,19 @@ class ModelCheck(JobWorker):
 
         problem = check_stored_model(self.project_path, self.isolated)
         return Checked(None if problem is None else core_text(problem))
+
+
+Worker = TypeVar("Worker", bound=JobWorker)
+
+
+def kept(worker: Worker, ended: Callable[[Any], object], failed: Callable[..., object]) -> Worker:
+    """``worker`` kept by the panel until its outcome is read (the pool does not delete it):
+    ``ended`` hears its result, ``failed`` its failure or its cancel. The caller starts it."""
+    worker.setAutoDelete(False)
+    worker.signals.finished.connect(ended)
+    worker.signals.failed.connect(failed)
+    worker.signals.cancelled.connect(failed)
+    return worker
 
 
 def layer_choices(layers: Sequence[str]) -> list[str]:
@@ -566,11 +579,9 @@ class ModelPanel(QWidget):
         if self.check_job is not None:
             self._check_next = key != self._check_for  # once the running one ends
             return None
-        worker = ModelCheck(path, self.isolated)
-        worker.setAutoDelete(False)  # the panel keeps it until its outcome is read
-        worker.signals.finished.connect(self._model_checked)
-        worker.signals.failed.connect(self._model_check_failed)
-        worker.signals.cancelled.connect(self._model_check_failed)
+        worker = kept(
+            ModelCheck(path, self.isolated), self._model_checked, self._model_check_failed
+        )
         self.check_job, self._check_for = worker, key
         QThreadPool.globalInstance().start(worker)
         return worker
@@ -617,11 +628,7 @@ class ModelPanel(QWidget):
         if self.preload_job is not None:
             return None  # once the running one ends (``_preload_ended``)
         self._preloaded.add(key)
-        worker = PreloadWorker(path)
-        worker.setAutoDelete(False)  # the panel keeps it until it ends
-        worker.signals.finished.connect(self._preload_ended)
-        worker.signals.failed.connect(self._preload_ended)
-        worker.signals.cancelled.connect(self._preload_ended)
+        worker = kept(PreloadWorker(path), self._preload_ended, self._preload_ended)
         self.preload_job = worker
         QThreadPool.globalInstance().start(worker)
         return worker
@@ -869,11 +876,9 @@ class ModelPanel(QWidget):
             self._suggest_next = doc_id  # once the running one ends
             return None
         self._tried.add((doc_id, version))
-        worker = SuggestWorker(self.session.path, doc_id)
-        worker.setAutoDelete(False)
-        worker.signals.finished.connect(self._suggested)
-        worker.signals.failed.connect(self._suggest_failed)
-        worker.signals.cancelled.connect(self._suggest_failed)
+        worker = kept(
+            SuggestWorker(self.session.path, doc_id), self._suggested, self._suggest_failed
+        )
         self.suggest_job = worker
         QThreadPool.globalInstance().start(worker)
         return worker
@@ -929,12 +934,8 @@ class ModelPanel(QWidget):
             return None
         if self.order_job is not None:
             return self.order_job
-        worker = OrderWorker(path)
+        worker = kept(OrderWorker(path), self._ordered, self._order_failed)
         self._order_path = path
-        worker.setAutoDelete(False)  # the panel keeps it until its outcome is read
-        worker.signals.finished.connect(self._ordered)
-        worker.signals.failed.connect(self._order_failed)
-        worker.signals.cancelled.connect(self._order_failed)
         self.order_job = worker
         self.status.setText(self.tr("Finding the least confident documents…"))
         QThreadPool.globalInstance().start(worker)
