@@ -36,7 +36,7 @@ from annotator.learn.external import (
     store_file_suggestions,
 )
 from annotator.project import Project
-from tests.core.test_external_sources import ONE, TWO, run, state
+from tests.core.test_external_sources import ONE, TWO, _edit, run, state
 
 MB = 1024 * 1024
 
@@ -149,13 +149,6 @@ def pipeline(tmp_path: Path) -> Path:
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "باريس"}])
     nlp.to_disk(tmp_path / "pipe")
     return tmp_path / "pipe"
-
-
-def _edit(folder: Path, old: str, new: str) -> None:
-    cfg = folder / "config.cfg"
-    text = cfg.read_text(encoding="utf-8")
-    assert old in text
-    cfg.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
