@@ -621,6 +621,10 @@ class Project:
         """How many live spans a document (or the project) has, in one layer or all."""
         return self._store.count("spans", doc_id, annotator)
 
+    def holds_spans(self, annotator: str) -> bool:
+        """Whether ``annotator``'s layer holds a live span (cheap on a layer of any size)."""
+        return self._store.holds_spans(annotator)
+
     def span_counts(self, annotator: str | None = None) -> dict[int, int]:
         """Live spans per document id, in one layer or all (documents without any absent)."""
         return self._store.span_counts(annotator)

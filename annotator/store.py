@@ -2030,6 +2030,11 @@ class Store:
         sql = f"SELECT count(*) FROM {table} WHERE {' AND '.join(where)}"
         return int(self.conn.execute(sql, args).fetchone()[0])
 
+    def holds_spans(self, annotator: str) -> bool:
+        """Whether ``annotator``'s layer holds a live span (one index probe, whatever its size)."""
+        sql = "SELECT 1 FROM spans WHERE annotator = ? AND deleted = 0 LIMIT 1"
+        return self.conn.execute(sql, [annotator]).fetchone() is not None
+
     def span_counts(self, annotator: str | None) -> dict[int, int]:
         """Live span count per document (for one annotator, or all)."""
         return self.doc_counts("spans", annotator)

@@ -104,3 +104,39 @@ def test_the_layer_offered_first(current: str, learnt: object, annotator: str, w
     assert default_layer(["gold", "amal", "badr"], current, learnt, annotator) == want
     assert default_layer(["amal", "badr"], "", None, "badr") == "badr"  # the analyst's own
     assert default_layer(["amal", "badr"], "", None, "zed") == "amal"  # else the first
+
+
+def test_a_models_layer_emptied_since_is_not_offered_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA 17: the model learnt from amal, whose spans were all deleted since; gold holds
+    some. Offering amal made Train fail ("holds 0 entity mentions")."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(TEXT, name="d").id
+        gone = p.add_span(doc, 11, 16, "GPE", "amal")
+        p.add_span(doc, 11, 16, "GPE", "gold")
+        p.delete_span(gone.uuid)
+        assert p.holds_spans("gold") and not p.holds_spans("amal")
+        manifest = {"layer": "amal", "trained": "2026-12-01T06:00:00+00:00"}
+        p.save_model(MODEL_KIND, b"{}", manifest)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    monkeypatch.setattr(suggestion_commands, "check_stored_model", lambda *a, **k: None)
+    w = open_window(qtbot, tmp_path, path)
+    panel = w.findChild(ModelPanel)
+    assert panel is not None
+    assert items(panel) == ["gold", "amal"]
+    assert panel.layer.currentText() == "gold"
+    panel.session.close()
+
+
+def test_an_emptied_layer_is_skipped_unless_chosen() -> None:
+    empty = {"amal"}
+
+    def holds(name: str) -> bool:
+        return name not in empty
+
+    names = ["gold", "amal", "badr"]
+    assert default_layer(names, "", "amal", "badr", holds) == "gold"
+    assert default_layer(["amal", "badr"], "", "amal", "badr", holds) == "badr"
+    assert default_layer(names, "amal", "amal", "badr", holds) == "amal"  # the analyst chose it

@@ -255,11 +255,19 @@ def layer_choices(layers: Sequence[str]) -> list[str]:
     return ["gold", *names] if "gold" in layers or not names else names
 
 
-def default_layer(names: Sequence[str], current: str, learnt: object, annotator: str) -> str:
+def default_layer(
+    names: Sequence[str], current: str, learnt: object, annotator: str,
+    holds: Callable[[str], bool] = lambda name: True,
+) -> str:  # fmt: skip
     """The layer the panel offers first: the one chosen before (while the project has it),
-    else the shown model's, else ``gold``, else the analyst's own, else the first."""
-    for choice in (current, learnt, "gold", annotator):
-        if isinstance(choice, str) and choice in names:
+    else the shown model's while it ``holds`` spans (a layer emptied since cannot train),
+    else ``gold``, else the analyst's own, else the first."""
+    if current in names:
+        return current
+    if isinstance(learnt, str) and learnt in names and holds(learnt):
+        return learnt
+    for choice in ("gold", annotator):
+        if choice in names:
             return choice
     return names[0] if names else ""
 
@@ -538,7 +546,9 @@ class ModelPanel(QWidget):
             names = layer_choices(project.annotators())
             learnt = manifest.get("layer") if isinstance(manifest, dict) else None
             self.layer.addItems(names)
-            chosen = default_layer(names, current, learnt, self.session.annotator)
+            chosen = default_layer(
+                names, current, learnt, self.session.annotator, project.holds_spans
+            )
             self.layer.setCurrentIndex(max(0, self.layer.findText(chosen)))
         if self.preload_job is not None and self.preload_job.project_path != self.session.path:
             self.preload_job.cancel()  # another project (or none): not worth finishing
