@@ -34,6 +34,7 @@ from tests.core.test_learn_trigger_scores import (
     held_out_names,
     words,
 )
+from tests.core.test_model_manifest_types import stored_manifest as stored_summary
 from tests.ui.test_qa_model_flow import make_window
 from ui.i18n import isolate
 from ui.suggestions import install
@@ -71,17 +72,6 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {
         kind: _project(folder / f"{kind}.annotator", kind) for kind in ("all", "training", "none")
     }
-
-
-def stored_summary(path: Path) -> dict[str, Any]:
-    conn = sqlite3.connect(path)
-    try:
-        (text,) = conn.execute("SELECT manifest FROM models").fetchone()
-    finally:
-        conn.close()
-    summary = json.loads(text)
-    assert isinstance(summary, dict)
-    return summary
 
 
 @pytest.fixture
