@@ -22,6 +22,7 @@ palette and the keys page show it (``KeyMenu`` is a menu that does);
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -237,13 +238,13 @@ def core_text(message: object, schema: Schema | None = None) -> str:
     ):  # nothing translated (English; a template whose translation equals it, and English
         # parameters): as the core wrote it
         return str(message)
+    isolated = {
+        key: path_text(text) if _is_path(key, message.params[key]) else isolate(text)
+        for key, text in shown.items()
+    }
     try:
-        text = template.format(
-            **{
-                key: path_text(text) if _is_path(key, message.params[key]) else isolate(text)
-                for key, text in shown.items()
-            }
-        )
+        template, isolated = _ranges_joined(template, shown, isolated)
+        text = template.format(**isolated)
     except (KeyError, IndexError, ValueError):  # a translation naming a field the core lacks
         return str(message)
     if text.startswith(LRI) and interface_rtl():
@@ -251,6 +252,46 @@ def core_text(message: object, schema: Schema | None = None) -> str:
         # finds its direction from the first strong character, the path's without the mark
         return RLM + text
     return text
+
+
+RANGE_FIELDS = re.compile(r"\{(\w+)\}([-\u2013])\{(\w+)\}")
+"""two fields of a (translated) core template joined by a hyphen or an en dash: a range,
+"{start}-{end}" (offsets, a span's ends), shown as one left-to-right isolate (``range_text``)"""
+
+PLAIN_NUMBER = re.compile(r"-?[0-9]+")
+
+
+def range_text(start: str, end: str, dash: str = "-") -> str:
+    """A range "start-end" as the core's messages write one (a span's offsets), laid out left
+    to right whatever the line around it: one LRI … PDI, its ends bare when they are numbers
+    (each end of another kind, a quoted text, in an isolate of its own).
+
+    Given each end an isolate of its own, an Arabic sentence laid "{start}-{end}" out right to
+    left: the two isolates and the hyphen between them are neutrals in a right-to-left run, so
+    "span 5-12" showed as 12-5 read from left to right, the range backwards (QA 18)."""
+    ends = (t if PLAIN_NUMBER.fullmatch(t) else isolate(t) for t in (start, end))
+    return f"{LRI}{dash.join(ends)}{PDI}"
+
+
+def _ranges_joined(
+    template: str, shown: dict[str, str], isolated: dict[str, str]
+) -> tuple[str, dict[str, str]]:
+    """``template`` with each range of two fields (``RANGE_FIELDS``: "{start}-{end}") made one
+    field whose value is the ``range_text`` of the two, and the values with those fields added:
+    the one place a core message's range is set left to right, in every template and its
+    translation (the translator keeps "{start}-{end}" as the English has it). A field named in
+    no parameter raises ``KeyError`` as ``format`` would."""
+    if "}-{" not in template and "}\u2013{" not in template:
+        return template, isolated
+    values = dict(isolated)
+
+    def joined(found: re.Match[str]) -> str:
+        start, dash, end = found.groups()
+        key = f"range_{start}_{end}_"
+        values[key] = range_text(shown[start], shown[end], dash)
+        return f"{{{key}}}"
+
+    return RANGE_FIELDS.sub(joined, template), values
 
 
 def core_lines(lines: Iterable[object]) -> str:
