@@ -71,6 +71,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.text import OffsetMap
 from ui.docview.arcs_geometry import (
+    LABEL_PAD,
     LABEL_SLIDE,
     LANE_STEP,
     MAX_LANES,
@@ -89,8 +90,10 @@ from ui.docview.arcs_geometry import (
     label_groups,
     label_rows,
     lane_ys,
+    least_label_width,
     resolve_labels,
     route,
+    shortened_label,
 )
 from ui.docview.colors import mark_color
 from ui.docview.paint import piece_geometry
@@ -235,6 +238,7 @@ class ArcOverlay(QWidget):
         self._shown = True
         self._colors: dict[tuple[str, bool], QColor] = {}
         self._widths: dict[str, float] = {}
+        self._least: dict[str, float] = {}  # least_label_width of each label
         self._cache: tuple[tuple[object, ...], _Drawn] | None = None
         self._version = 0
         self._labels: dict[tuple[str, str, bool, float], QPixmap] = {}
@@ -344,10 +348,9 @@ class ArcOverlay(QWidget):
         its tooltip."""
         for shape in reversed(self._layout().shapes):
             rect = shape.label_rect
-            if rect.contains(point) and rect.width() + 0.5 < self._widths.get(
-                shape.link.label, 0.0
-            ):
-                return shape.link.label
+            label = shape.link.label
+            if rect.contains(point) and self._shown_label(label, rect.width()) != label:
+                return label
         return ""
 
     def arc_at(self, point: QPointF, tolerance: float = HIT) -> str:
@@ -765,6 +768,11 @@ class ArcOverlay(QWidget):
         text_width = self._widths.get(link.label)
         if text_width is None:
             text_width = self._widths[link.label] = self._fm.horizontalAdvance(link.label) + 6
+        least = self._least.get(link.label)
+        if least is None:
+            least = self._least[link.label] = least_label_width(
+                link.label, self._fm.horizontalAdvance
+            )
         start = QPointF(src.cx, src.top + 1) if src else QPointF(plan.side, plan.ys)
         end = QPointF(dst.cx, dst.top + 1) if dst else QPointF(plan.side, plan.yt)
         lo, hi = min(y_s, y_t), max(y_s, y_t)
@@ -798,6 +806,8 @@ class ArcOverlay(QWidget):
             if src:
                 tops[y_s] = (src.top, self._ceiling(src))
             spot = self._label_spot(link, emphasised, way.points, (cx, cy), tops, text_width)
+            if spot is not None and least:
+                spot = spot._replace(least=least)
             h = self._label_h
             label_rect = QRectF(cx - text_width / 2, cy - h / 2, text_width, h)
         arrow = QPainterPath()
@@ -967,10 +977,25 @@ class ArcOverlay(QWidget):
             self._colors[key] = color
         return color
 
+    def _shown_label(self, label: str, width: float) -> str:
+        """What a label's box ``width`` pixels wide shows of it: the label, or in a box
+        narrower than it (``resolve_labels`` shortened it to fit) its ``shortened_label``
+        (an Arabic label without its article, its start and an ellipsis; a Latin one cut at
+        its end as ``elidedText`` cuts it)."""
+        if width + 0.5 >= self._widths.get(label, 0.0):
+            return label
+        fm = self._fm
+        return shortened_label(
+            label,
+            width - LABEL_PAD,
+            fm.horizontalAdvance,
+            lambda text, room: fm.elidedText(text, Qt.TextElideMode.ElideRight, room),
+        )
+
     def _label_pixmap(self, shape: ArcShape) -> QPixmap:
         """The role name in its box, drawn once per (text, colour, emphasis, width): a box
-        narrower than the name (``resolve_labels`` shortened it to fit) ends it with an
-        ellipsis."""
+        narrower than the name (``resolve_labels`` shortened it to fit) shows its
+        ``_shown_label``."""
         rect = shape.label_rect
         key = (shape.link.label, shape.link.color, shape.emphasised, round(rect.width(), 1))
         pixmap = self._labels.get(key)
@@ -989,9 +1014,7 @@ class ArcOverlay(QWidget):
         painter.setBrush(LABEL_BG)
         painter.drawRoundedRect(box, 2.0, 2.0)
         painter.setPen(QColor(0, 0, 0) if shape.emphasised else color.darker(130))
-        text = shape.link.label
-        if rect.width() + 0.5 < self._widths.get(text, 0.0):  # shortened: an ellipsis
-            text = self._fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 6)
+        text = self._shown_label(shape.link.label, rect.width())
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         if len(self._labels) > 512:

@@ -13,7 +13,8 @@ import bisect
 import itertools
 import math
 import operator
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -328,6 +329,10 @@ class LabelSpot(NamedTuple):
     on_top: bool = False
     """the label is drawn over the boxes it avoids (the selected event's): on its own run
     over one of them rather than along the lane off its run"""
+    least: float = 0.0
+    """the narrowest box its shortened text still reads in (``least_label_width``: an Arabic
+    label's first letter past its article and the ellipsis); ``LABEL_MIN_WIDTH`` when
+    smaller"""
 
     def shifted(self, dy: float) -> LabelSpot:
         return LabelSpot(
@@ -337,7 +342,14 @@ class LabelSpot(NamedTuple):
             tuple((b[0], b[1] + dy, b[2], b[3] + dy) for b in self.avoid),
             self.rank,
             self.on_top,
+            self.least,
         )
+
+    @property
+    def floor(self) -> float:
+        """The narrowest this label is shortened to (step 6 of ``resolve_labels``): its own
+        ``least``, ``LABEL_MIN_WIDTH`` at least, never wider than the label."""
+        return min(self.width, max(LABEL_MIN_WIDTH, self.least))
 
 
 def label_rows(spot: LabelSpot) -> list[tuple[float, float]]:
@@ -397,6 +409,158 @@ LABEL_ELIDE_STEP = 4.0
 LABEL_ELIDE_FACTOR = 0.8
 """how much narrower each round of shortening makes the widest labels of a crowded group"""
 _CELL_W, _CELL_H = 64.0, 16.0
+
+
+LABEL_PAD = 6.0
+"""how much wider (pixels) a label's box is than its text: 3 on each side"""
+LABEL_WHOLE_SLACK = 3.0
+"""how much wider (pixels) than its box's room a label may be and still show whole, in the
+box's padding: a shortened Arabic label saves little (an ellipsis is as wide as two or three
+letters), so a label a couple of pixels too wide is not cut for it"""
+ARABIC_ARTICLES = ("ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+"""the definite article and the proclitics before it (and ل, with لل for ل + ال), the
+longest first: what ``shortened_label`` leaves out of a shortened Arabic label"""
+ARTICLE_REST = 3
+"""the letters a label must keep past an ``ARABIC_ARTICLES`` form for the form to be read as
+one and left out (والد, بالغ keep theirs)"""
+ELLIPSIS = "\u2026"
+ZWJ = "\u200d"
+NOT_JOINING_ON = frozenset("ءآأؤإاةدذرزوٱۀەۆۇۈۉۊۋۏژڈډڊڋڌڍڎڏڐڑڒړڔڕږڗڙ")
+"""the Arabic letters that do not join the letter after them (right-joining or not joining):
+the others, before a cut, are followed by a ZWJ to keep the form they have in the word"""
+
+
+def _strong_rtl(text: str) -> bool:
+    """Whether the first strong character of ``text`` reads right to left (bidi P2)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _letters(text: str) -> int:
+    return sum(unicodedata.category(ch).startswith("L") for ch in text)
+
+
+def article_length(text: str) -> int:
+    """How many characters of ``text`` its definite article takes, with the proclitics before
+    it (``ARABIC_ARTICLES``: ال، وال، بال، لل ...), when at least ``ARTICLE_REST`` letters
+    follow it; 0 when it has none."""
+    for form in ARABIC_ARTICLES:
+        if text.startswith(form) and _letters(text[len(form) :]) >= ARTICLE_REST:
+            return len(form)
+    return 0
+
+
+def _first_letters(text: str, count: int) -> str:
+    """The start of ``text`` up to its ``count``-th letter and the marks on it (harakat)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch).startswith("L"):
+            if seen == count:
+                return text[:i]
+            seen += 1
+    return text
+
+
+def _cut(text: str, keep: str) -> str:
+    """``keep`` (a start of ``text``, ending with a letter and its marks) and an ellipsis, a
+    ZWJ between them when the last letter kept joins the next one in ``text``: it keeps the
+    form it has in the word (ف‍… of فاعل, not an isolated ف)."""
+    rest = text[len(keep) :]
+    last = next((ch for ch in reversed(keep) if unicodedata.category(ch).startswith("L")), "")
+    joins = bool(
+        last
+        and rest
+        and _strong_rtl(last)
+        and last not in NOT_JOINING_ON
+        and unicodedata.category(rest[0]).startswith("L")
+        and _strong_rtl(rest[0])
+        and rest[0] != "ء"
+    )
+    return f"{keep}{ZWJ if joins else ''}{ELLIPSIS}"
+
+
+def least_label(text: str) -> str:
+    """The shortest form ``shortened_label`` gives ``text``: an Arabic label's first letter
+    past its article (its first letter, without one; its article and the letter after it,
+    when too little follows it to leave the article out) and the ellipsis; a label of
+    another script, its first letter and the ellipsis."""
+    if not _strong_rtl(text):
+        return _cut(text, _first_letters(text, 1))
+    skip = article_length(text)
+    return _cut(text[skip:], _first_letters(text[skip:], _least_letters(text, skip)))
+
+
+def _least_letters(text: str, skip: int) -> int:
+    """How many letters a shortened Arabic label shows at least (``least_label``): one past
+    its article, left out (``skip`` characters) or kept when too little follows it."""
+    if skip:
+        return 1
+    kept = next((f for f in ARABIC_ARTICLES if text.startswith(f) and len(text) > len(f)), "")
+    return _letters(kept) + 1
+
+
+def shortened_label(
+    text: str,
+    room: float,
+    advance: Callable[[str], float],
+    elide: Callable[[str, float], str],
+) -> str:
+    """An arc label as drawn in a box whose text has ``room`` pixels: ``advance`` measures a
+    text, ``elide`` cuts a Latin one at its end to a width with an ellipsis (Qt's
+    ``QFontMetricsF.elidedText``, ``ElideRight``, as before).
+
+    What an analyst reading right to left needs of a shortened role or relation name is the
+    part that tells it from the others, and the article tells none apart: a schema's Arabic
+    roles mostly start with it (الفاعل، المكان، الزمان). Cut at its end as Latin is, every one
+    of them came out as "ال…" at 10 pixels, the article alone. Keeping the article and a
+    letter after it (الف…) would take the room of two more letters of the rest, which tell
+    the labels apart; the article left out is the one a reader restores without thinking,
+    and the tooltip names the label whole. So:
+
+    - an Arabic label (its first strong letter right to left) at most
+      ``LABEL_WHOLE_SLACK`` pixels wider than the room shows whole (in the box's padding):
+      an ellipsis is as wide as two or three Arabic letters, and the cut would save a
+      couple of pixels for most of the word;
+    - a longer Arabic label leaves out its article with
+      the proclitics before it (``ARABIC_ARTICLES``, when ``ARTICLE_REST`` letters follow
+      it) and shows the start of the rest cut at its end (a letter at least cut off: the
+      rest whole would read as another label), the ellipsis last (at the left, read last):
+      فاع… for الفاعل, مك… for المكان. The letters kept join as in the word, the last one
+      too: a ZWJ before the ellipsis keeps the form that joins the letter cut off (``_cut``).
+      It always shows at least one letter past the article (``least_label``,
+      even if that is wider than the room: ``LabelSpot.least`` gives the box room for it);
+      an article with too little after it to be left out is kept, with a letter after it;
+    - a label of another script is cut at its end as before (``elide``), unchanged.
+
+    The whole name is the label's tooltip (``ArcOverlay.shortened_label_at``)."""
+    if not _strong_rtl(text):
+        return elide(text, room)
+    if advance(text) <= room + LABEL_WHOLE_SLACK:
+        return text
+    skip = article_length(text)
+    body = text[skip:]
+    # the most letters that fit with the ellipsis, one at least cut off the rest ("مكان"
+    # alone would read as another label), down to the least (one past the article)
+    least = _least_letters(text, skip)
+    for count in range(_letters(body) - 1, least, -1):
+        shown = _cut(body, _first_letters(body, count))
+        if advance(shown) <= room:
+            return shown
+    return _cut(body, _first_letters(body, least))
+
+
+def least_label_width(text: str, advance: Callable[[str], float]) -> float:
+    """The narrowest box (``LABEL_PAD`` included) that holds ``text`` shortened to its
+    ``least_label`` (drawn up to ``LABEL_WHOLE_SLACK`` wider than its room) for an Arabic
+    label, 0 for another (``LABEL_MIN_WIDTH`` holds its letter): ``LabelSpot.least``."""
+    if not _strong_rtl(text):
+        return 0.0
+    return advance(least_label(text)) - LABEL_WHOLE_SLACK + LABEL_PAD
 
 
 class _Grid:
@@ -513,7 +677,9 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
        shortened further to the widest that is free on one of their own runs (steps 1 and
        2), before step 5 (an ellipsis: the box narrower than the label); while some label
        still has to cover another, again with the widest labels shortened by a fifth, down
-       to ``LABEL_MIN_WIDTH`` (the narrower ones kept whole as long as can be). At a small
+       to ``LABEL_MIN_WIDTH``, or the label's own floor (``LabelSpot.least``: an Arabic
+       label keeps a letter past its article, ``shortened_label``) (the narrower ones kept
+       whole as long as can be). At a small
        zoom a line holds more arcs, over narrower words, while labels keep their size (QA:
        at zoom 10 the labels of neighbouring arcs overlapped where at the default zoom they
        did not).
@@ -594,7 +760,7 @@ def _resolve_in(
     """The labels placed one at a time in ``order`` (``resolve_labels``): their boxes, the
     area where one covers another and the labels that had to cover one (step 5).
     ``elide``, a width (step 6): each label is shortened to no wider than that nor than its
-    first run (``LABEL_MIN_WIDTH`` at least), and one with no free place then shortened
+    first run (its ``LabelSpot.floor`` at least), and one with no free place then shortened
     further to fit one (``_place_elided``); its box is narrower than its width."""
     lo, hi = bounds
     out: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
@@ -606,7 +772,7 @@ def _resolve_in(
         spot = spots[i]
         assert spot is not None
         if elide is not None:  # no wider than its own run: it leaves its neighbours room
-            limit = max(LABEL_MIN_WIDTH, min(elide, spot.runs[0].x1 - spot.runs[0].x0))
+            limit = max(spot.floor, min(elide, spot.runs[0].x1 - spot.runs[0].x0))
             if spot.width > limit:
                 spot = spot._replace(width=limit)
         box = _place(spot, grid, lo, hi)
@@ -628,10 +794,10 @@ def _resolve_in(
 
 def _place_elided(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box | None:
     """Step 6 of ``resolve_labels``: the widest shortened label (``LABEL_ELIDE_STEP`` pixels
-    narrower at a time, down to ``LABEL_MIN_WIDTH``) that has a free place on one of its own
-    runs (steps 1 and 2, off the boxes it avoids); None when even the narrowest has none."""
-    width = spot.width - LABEL_ELIDE_STEP
-    while width >= LABEL_MIN_WIDTH:
+    narrower at a time, down to its ``LabelSpot.floor``) that has a free place on one of its
+    own runs (steps 1 and 2, off the boxes it avoids); None when even the narrowest has none."""
+    width, floor = spot.width - LABEL_ELIDE_STEP, spot.floor
+    while width >= floor:
         box = _place(spot._replace(width=width), grid, lo, hi, on_run_only=True)
         if box is not None:
             return box
