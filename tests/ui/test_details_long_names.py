@@ -25,7 +25,7 @@ from annotator.model import Document, DocumentAnnotations, Event, Relation, Span
 from annotator.project import Project
 from annotator.schema import AttributeDef, EventType, Label, RelationType, Schema
 from tests.ui.conftest import open_window
-from ui.i18n import plain_tooltip
+from ui.i18n import plain_tooltip, range_text
 from ui.workbench.details import DetailsPanel, LinkedEditor, WrapLabel
 from ui.workbench.mainwindow import MainWindow
 
@@ -85,7 +85,7 @@ def test_a_long_annotator_name_wraps_inside_the_dock(qtbot: QtBot, name: str) ->
     assert panel.width() <= scroll.viewport().width()
     where = panel.where
     assert isinstance(where, WrapLabel) and where.textFormat() == Qt.TextFormat.PlainText
-    assert where.text() == f"11–18 ({name})"
+    assert where.text() == f"{range_text('11', '18', '–')} ({name})"
     assert where.geometry().right() <= panel.width()
     assert drawn_text(where) == where.text()  # all of it, on lines that fit
     assert where.height() >= where.heightForWidth(where.width()) > where.fontMetrics().height()

@@ -45,6 +45,7 @@ from ui.i18n import (
     label_tag,
     menu_text,
     plain_tooltip,
+    range_text,
     type_tag,
 )
 from ui.widgets import DirectionalComboBox, lines_in_their_direction
@@ -637,7 +638,9 @@ class DetailsPanel(QWidget):
         self.label_box.setCurrentIndex(self.label_box.findData(span.label) if span else -1)
         self.label_box.blockSignals(False)
         self.text_view.setPlainText(span.text if span else "")
-        self.where.setText(f"{span.start}–{span.end} ({span.annotator})" if span else "")
+        self.where.setText(
+            f"{range_text(str(span.start), str(span.end), '–')} ({span.annotator})" if span else ""
+        )
         self.event_info.setText(event_info)
         self.event_info.setVisible(bool(event_info))
         # a trigger's attributes are its event's, shown in the event's box below (once)

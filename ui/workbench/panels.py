@@ -54,6 +54,7 @@ from ui.i18n import (
     is_rtl_text,
     label_display,
     plain_tooltip,
+    range_text,
     status_text,
 )
 from ui.widgets import EXCERPT, ListModel, list_table, swatch
@@ -725,7 +726,7 @@ class AnnotationModel(ListModel):
                 text = span.text
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
                 return excerpt.replace("\n", " ")
-            return f"{span.start}–{span.end}"
+            return range_text(str(span.start), str(span.end), "–")
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self.icon(span.label, span.uuid in self.triggers)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
