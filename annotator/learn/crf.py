@@ -4,7 +4,9 @@ model that saves to bytes and loads from them without pickle.
 Saved form (``Model.to_bytes``): ``MAGIC``, a 4-byte big-endian length, a UTF-8 JSON manifest
 of that length, then crfsuite's own model bytes. The manifest holds the layer and date learnt
 from, the label set, the feature version, the held-out scores, the gazetteer the features used,
-the trigger lexicon and the SHA-256 of the crfsuite bytes. ``Model.from_bytes`` checks all of
+the trigger lexicon and the SHA-256 of the crfsuite bytes. The model's version hashes the
+crfsuite part with every manifest field that changes predictions (``identity_sha256``).
+``Model.from_bytes`` checks all of
 it (size caps, strict JSON, every field's type, the hash) and the crfsuite bytes' structure
 (``crfcheck``) before crfsuite reads them; anything else is ``ModelError``.
 """
@@ -94,6 +96,20 @@ ALGORITHMS = ("ap", "lbfgs")
 ITERATIONS = {"ap": 20, "lbfgs": 100}
 """the passes each algorithm makes unless ``max_iterations`` is given"""
 MAX_O_BIAS = 20.0
+
+IDENTITY = 2
+"""the manifest's ``identity``: the version (``Model.version``) names the whole model
+(``identity_sha256``); a model saved before (no ``identity``) is named by its crfsuite part
+alone, as it was then"""
+NOT_IDENTITY = frozenset(
+    {"trained", "layer", "documents", "sentences", "tokens", "mentions", "scores"}
+)
+"""the manifest fields ``identity_sha256`` leaves out: when and from which layer the model was
+trained, how much it read and its held-out scores describe it and change nothing it predicts
+(``predict`` reads none of them; ``training.tune`` sets ``trained`` and ``scores`` after the
+fit), so two fits that predict alike share a version. Every other field is in, the fields a
+later manifest adds too (a new field that changes predictions changes the version unless
+listed here)."""
 
 MEMO_FOLDS = 5
 """training documents are split in this many folds for the memo feature"""
@@ -261,6 +277,7 @@ class Model:
         frequencies = Frequencies.from_json(manifest["frequencies"])
         self.frequencies = frequencies if manifest["params"].get("documents") is True else None
         self._tagger: Any = None
+        self._version: str | None = None
         self._weights_read: tuple[Weights | None] | None = None
 
     @property
@@ -275,8 +292,13 @@ class Model:
     # -- identity -------------------------------------------------------------------------
     @property
     def version(self) -> str:
-        """Eight hex digits of the crfsuite bytes' hash: the model's version."""
-        return str(self.manifest["crf_sha256"])[:8]
+        """The model's version: eight hex digits of ``identity_sha256`` (the whole model, its
+        crfsuite part and every manifest field that changes what it predicts), or, for a
+        model saved before ``identity`` (no such field), of its crfsuite part's hash, as it
+        was then, so that its stored suggestions and models row keep naming it."""
+        if self._version is None:
+            self._version = identity_sha256(self.manifest)[:8]
+        return self._version
 
     @property
     def source(self) -> str:
@@ -286,7 +308,7 @@ class Model:
     def summary(self) -> dict[str, Any]:
         """What the project's models table keeps beside the bytes, the same from the command
         line and the window: name, version, layer, source, labels, date, counts, held-out
-        scores and the crfsuite part's SHA-256."""
+        scores and the crfsuite part's SHA-256 (which is not the version: ``version``)."""
         m = self.manifest
         return {
             "name": "crf",
@@ -417,6 +439,7 @@ class Model:
             "subclasses": subclasses.to_json(),
             "frequencies": (frequencies or Frequencies()).to_json(),
             "crf_sha256": hashlib.sha256(crf).hexdigest(),
+            "identity": IDENTITY,
         }
         model = cls(manifest, crf)
         model._names = index
@@ -794,6 +817,27 @@ def unlabelled_text(examples: Sequence[Example], texts: Sequence[Text]) -> list[
     ]
 
 
+def identity_sha256(manifest: dict[str, Any]) -> str:
+    """The SHA-256 that names a model (``Model.version`` takes its first eight hex digits):
+    with ``identity`` (``IDENTITY``), of a canonical JSON of the manifest (sorted keys, no
+    spaces, the text as it is) without the fields in ``NOT_IDENTITY``. The manifest holds the
+    crfsuite part's hash (``crf_sha256``, checked against the part by ``from_bytes``), so
+    this covers the crfsuite part, the trigger lexicon, gazetteer, start rule, memorised
+    names, clusters, sub-classes, document frequencies, labels, feature version and
+    parameters: models that differ in any of them differ in version, and the same model read
+    back from its bytes keeps it. Without ``identity`` (a model saved before), the crfsuite
+    part's hash itself: such a model keeps the version its suggestions and models row name."""
+    if manifest.get("identity") != IDENTITY:
+        return str(manifest["crf_sha256"])
+    import json
+
+    named = {k: v for k, v in manifest.items() if k not in NOT_IDENTITY}
+    text = json.dumps(
+        named, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def safejson_dumps(value: Any) -> bytes:
     import json
 
@@ -904,6 +948,14 @@ def _check_manifest(manifest: Any) -> None:
         raise ModelError(f"model manifest: o_bias must be a number from 0 to {MAX_O_BIAS:g}")
     if len(manifest["crf_sha256"]) != 64:
         raise ModelError("model manifest: crf_sha256 is not a SHA-256")
+    # (optional: a model saved before it has none, and is named by its crfsuite part)
+    if "identity" in manifest and (
+        type(manifest["identity"]) is not int or manifest["identity"] != IDENTITY
+    ):
+        raise ModelError(
+            f"model manifest: identity {manifest['identity']!r} is not {IDENTITY}: retrain "
+            "the model"
+        )
     try:  # the trigger output's held-out scores (``scorecheck``)
         check_trigger_scores(manifest["scores"])
     except ValueError as exc:
