@@ -1299,6 +1299,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 bar.close()
             found = imported.suggestions
             report = [str(line) for line in imported.lines()]  # and what was not stored, why
+            report += [str(line) for line in imported.skipped()]  # other documents' lines
         else:
             made = suggest_stored(project, documents, args.min_score)
             found = made.suggestions

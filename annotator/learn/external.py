@@ -65,8 +65,9 @@ def own_model_family() -> str:
 
 def source_problem(source: object, family: str) -> str | None:
     """Why ``source`` may not name a source of suggestions (None: it may): printable text of
-    1 to ``MAX_SOURCE`` characters (``rules.name_problem``) outside the project's own model's
-    ``family`` (``own_model_family``). The one rule of a file's ``source`` fields and of
+    1 to ``MAX_SOURCE`` characters (``rules.name_problem``) naming none of the project's own
+    sources, its model's ``family`` (``own_model_family``), annotate-all, a gazetteer, in any
+    letter case (``built_in_source``). The one rule of a file's ``source`` fields and of
     ``suggest --source``; the reason is a ``Message``."""
     v = rules.name_problem(source, Message("source"), limit=MAX_SOURCE)
     if v is not None:
@@ -107,6 +108,8 @@ class Read:
 
     keys: dict[Key, None] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
+    elsewhere: int = 0
+    """the lines (checked, each counted) for documents other than those asked"""
 
 
 def _ticking(
@@ -139,7 +142,8 @@ def read_predictions(
     (``TextLines``: memory holds one chunk and one line, whatever the file's size): a bad
     line anywhere is an ImportFormatError naming the file and line, raised before anything
     is stored. Kept, compact and each once: the predictions in ``wanted`` (document ids;
-    None: every document) scoring at least ``min_score``. ``documents`` maps the names a
+    None: every document) scoring at least ``min_score``; the lines for other documents are
+    counted (``Read.elsewhere``). ``documents`` maps the names a
     line may give (a name mapped to None is shared by several documents and refused, as it
     does not tell which one); each label is one of ``labels`` (None: any label name).
     ``source`` (checked by the caller: ``given_source``) is the source of every prediction
@@ -174,7 +178,9 @@ def read_predictions(
         label = names.setdefault(label, label)
         src = names.setdefault(src, src)
         out.sources.add(src)
-        if (wanted is None or doc.id in wanted) and score >= min_score:
+        if wanted is not None and doc.id not in wanted:
+            out.elsewhere += 1
+        elif score >= min_score:
             out.keys.setdefault((doc.id, start, end, label, score, src), None)
     return out
 
@@ -535,6 +541,9 @@ class Imported:
     """predictions left out: a span of white space only or outside the text (a pipeline's)"""
     unscored: int = 0
     """predictions left out: a score that is not a number from 0 to 1 (a pipeline's)"""
+    elsewhere: int = 0
+    """the file's lines skipped: they are for documents other than those asked (a file's,
+    read with documents given: ``suggest --from F --document D``)"""
 
     @property
     def stored(self) -> int:
@@ -576,6 +585,15 @@ class Imported:
                 Message("{n} not stored: their score is not a number from 0 to 1", n=self.unscored)
             )
         return out
+
+    def skipped(self) -> list[Message]:
+        """What ``suggest --from F --document D`` adds to the report (``lines``): the file's
+        lines it skipped as they are for other documents (none: nothing). Not in ``lines``:
+        the workbench's import of "this document" shows ``lines`` after the first in a box,
+        for predictions left out, and the other documents' lines are not that."""
+        if not self.elsewhere:
+            return []
+        return [Message("{n} line(s) skipped: they are for other documents", n=self.elsewhere)]
 
 
 def store_suggestions(
@@ -667,7 +685,8 @@ def store_file_suggestions(
     ``store_suggestions``. The file is read line by line (memory bounded, whatever its
     size: ``progress`` gets the bytes read, ``cancelled`` stops the reading) and checked
     whole before anything is stored: a bad line is an ImportFormatError naming the file and
-    line, and then nothing is stored."""
+    line, and then nothing is stored. With ``documents``, the lines for other documents are
+    checked too, and counted in the report (``Imported.elsewhere``)."""
     source = given_source(source)
     by_name: dict[str, Document | None] = {}
     for d in project.documents(with_text=True):
@@ -685,7 +704,12 @@ def store_file_suggestions(
     found = _suggestions(read, by_name)
     read.keys = {}  # (the compact form: not needed while storing)
     made = store_suggestions(project, found, read.sources, documents, min_score, batch)
-    return replace(made, origin=shown(Path(path)), sources=tuple(sorted(read.sources)))
+    return replace(
+        made,
+        origin=shown(Path(path)),
+        sources=tuple(sorted(read.sources)),
+        elsewhere=read.elsewhere,
+    )
 
 
 def store_pipeline_suggestions(

@@ -10,6 +10,7 @@ text, in its document or the whole corpus, never overlapping an existing annotat
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -60,9 +61,20 @@ def built_in_source(source: str, model_family: str) -> bool:
     """Whether ``source`` names one of the project's own sources (annotate-all, a gazetteer,
     the project's model of ``model_family``): predictions from a file or a pipeline may not
     take such a name, or a later run of that source would clear them, or they be taken for
-    its."""
-    family = source_family(source)
-    return family in (ANNOTATE_ALL, model_family) or family.startswith(GAZETTEER)
+    its. Compared caselessly (``_caseless``): ``model:CRF``, ``Annotate-All`` or
+    ``GAZETTEER:x`` would be taken for the project's own by anyone reading the Suggestions
+    dock, and are refused as they are."""
+    family = _caseless(source_family(source))
+    return family in (_caseless(ANNOTATE_ALL), _caseless(model_family)) or family.startswith(
+        _caseless(GAZETTEER)
+    )
+
+
+def _caseless(text: str) -> str:
+    """``text`` as Unicode compares names without case: case-folded (``ß`` as ``ss``, ``K``
+    the Kelvin sign as ``k``) and in compatibility form (a full-width ``ｍ`` as ``m``),
+    NFKC before and after folding (the folding of some characters is not normalised)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass(frozen=True)
