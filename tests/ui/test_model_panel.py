@@ -644,13 +644,25 @@ def test_a_model_trains_in_a_child_process_and_the_window_hears_its_progress(
     monkeypatch.setattr(panel, "_progress", progressed)
     monkeypatch.setattr(panel, "_phase_reached", reached)
     main = threading.main_thread().name
+    arrived: list[set[tuple[str, str]]] = []  # what had been imported when the model arrived
     with heavy_imports() as imported:
+        done_here = panel._done
+
+        def model_arrived(outcome: str, payload: object) -> None:
+            arrived.append(set(imported))
+            done_here(outcome, payload)
+
+        monkeypatch.setattr(panel, "_done", model_arrived)  # (connected by ``train``)
         job = panel.train()
         assert job is not None and isinstance(job.worker, TrainWorker)
         with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
             pass
+        # once it has arrived, the new model is preloaded on a pool thread, as when a project
+        # opens (``ModelPanel.preload``): that imports them, never the window's thread
+        qtbot.waitUntil(lambda: panel.preload_job is None, timeout=60_000)
     assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
-    assert here == [] and imported == set()  # nothing of the training in this process
+    assert here == [] and arrived == [set()]  # nothing of the training in this process
+    assert main not in {thread for _, thread in imported}
     assert [target for _, target in started] == ["_train_suggest_child"]
     assert main not in {thread for thread, _ in started}  # started from the pool thread
     assert {thread for thread, _ in heard} == {main}  # heard on the window's thread

@@ -20,7 +20,8 @@ recomputed, is shown as one that cannot be read, with Train on.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -106,6 +107,16 @@ def manifest_damaged(manifest: dict[str, Any]) -> bool:
         return True
     scores = manifest.get("scores", {})
     return not isinstance(scores, dict) or not trigger_scores_sound(scores)
+
+
+def named_apart(project: object, keys: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """Each of ``keys`` (the labels, or the event types, of the score table's rows) -> its
+    name as the document view's tags show it (``label_name``) and whether another of
+    ``keys`` is shown by that very name: two event types (or labels) given one Arabic name
+    made two rows nobody could tell apart (QA 18), which then show their ids too."""
+    names = {key: label_name(project, key) for key in keys}
+    counted = Counter(names.values())
+    return {key: (name, counted[name] > 1) for key, name in names.items()}
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -627,8 +638,9 @@ class ModelPanel(QWidget):
         model of each project, only once its bytes have been read sound (``check_model``: a
         damaged or altered model is never loaded here, and the learning modules are not
         imported for it), never while a training runs (nothing of the learning is loaded in
-        this process then: the frames), nor in a read-only session (it suggests for no
-        document opened). Returns the worker (tests wait on it), or None."""
+        this process then: the frames; the model a training made is preloaded once it has
+        arrived, ``_done``), nor in a read-only session (it suggests for no document opened).
+        Returns the worker (tests wait on it), or None."""
         path = self.session.path
         if path is None or self.manifest is None or self.session.read_only or self.job is not None:
             return None
@@ -679,7 +691,13 @@ class ModelPanel(QWidget):
         model, base = _dict(scores.get("model")), _dict(scores.get("baseline"))
         per, base_per = _dict(model.get("per_label")), _dict(base.get("per_label"))
         project = self.session.project
-        rows = [(label_name(project, str(k)), v, base_per.get(k)) for k, v in sorted(per.items())]
+        named = named_apart(project, map(str, per))
+        rows = []
+        for k, v in sorted(per.items()):
+            name, shared = named[str(k)]
+            if shared:  # another label shown by the same name: its id tells them apart
+                name = self.tr("{0} ({1})").format(isolate(name), isolate(str(k)))
+            rows.append((name, v, base_per.get(k)))
         if isinstance(model.get("micro"), dict):
             # first: the one number that sums the model up, shown without scrolling
             rows.insert(0, (self.tr("all (micro)"), model["micro"], base.get("micro")))
@@ -693,7 +711,8 @@ class ModelPanel(QWidget):
 
     def _add_trigger_rows(self, section: dict[str, Any]) -> None:
         """The trigger output's held-out scores below the entity labels', each row marked as
-        an event type, then their own "all event types" row (the labels' "all (micro)" is
+        an event type (with its id when another is shown by the same name: ``named_apart``),
+        then their own "all event types" row (the labels' "all (micro)" is
         not theirs); one row saying so, with the counts in its tooltip, when the layer's
         events were too few for a held-out score (no zeros)."""
         per = _dict(section.get("per_label"))
@@ -709,11 +728,16 @@ class ModelPanel(QWidget):
                     ).format(*(int(n or 0) for n in counts))
                 )
             return
-        project = self.session.project
+        named = named_apart(self.session.project, map(str, per))
         for event_type, row in sorted(per.items()):
             # isolated: an Arabic type keeps "(event type)" after it in an English row
-            name = isolate(label_name(project, str(event_type)))
-            self._add_row(self.tr("{0} (event type)").format(name), row, None)
+            shown, shared = named[str(event_type)]
+            name = isolate(shown)
+            if shared:  # another event type shown by the same name: its id tells them apart
+                text = self.tr("{0} (event type {1})").format(name, isolate(str(event_type)))
+            else:
+                text = self.tr("{0} (event type)").format(name)
+            self._add_row(text, row, None)
         if isinstance(section.get("micro"), dict):
             self._add_row(self.tr("all event types"), section["micro"], None)
 
@@ -836,6 +860,10 @@ class ModelPanel(QWidget):
             # and what storing them left out (a label the schema no longer has), translated
             self.status.setText("\n".join([made, *map(core_text, payload.stored)]))
             self.trained.emit(payload)
+            # the new model loaded before the next document opened asks for it, as when a
+            # project opens: on a pool thread, now that the training (which loads nothing of
+            # the learning in this process) has ended
+            self.preload()
         elif outcome == "failed":
             self.status.setText(self.tr("Training failed: {0}").format(payload))
         else:
