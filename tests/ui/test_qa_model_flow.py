@@ -116,8 +116,13 @@ def test_a_model_trained_with_the_command_line_shows_its_version(window: MainWin
     panel = install(window).model_panel
     panel.show_manifest({"layer": "gold", "version": "a1b2c3d4e5f6", "documents": 3})
     assert "a1b2c3d4" in panel.summary.text() and "version \u2066?" not in panel.summary.text()
-    panel.show_manifest({"layer": "gold", "crf_sha256": "0123456789", "version": "zz"})
-    assert "01234567" in panel.summary.text()
+    # the version names the whole model (QA 18), not the crfsuite part's checksum beside it
+    panel.show_manifest({"layer": "gold", "crf_sha256": "0123456789", "version": "fedcba98"})
+    assert "fedcba98" in panel.summary.text() and "01234567" not in panel.summary.text()
+    assert panel.model_version() == "fedcba98"
+    # a row the window stored whole before (no version): its crfsuite part's checksum
+    panel.show_manifest({"layer": "gold", "crf_sha256": "0123456789"})
+    assert "01234567" in panel.summary.text() and panel.model_version() == "01234567"
 
 
 def test_labels_are_named_as_the_document_view_names_them_and_micro_comes_first(

@@ -119,6 +119,19 @@ def named_apart(project: object, keys: Iterable[str]) -> dict[str, tuple[str, bo
     return {key: (name, counted[name] > 1) for key, name in names.items()}
 
 
+def stored_version(manifest: object) -> str | None:
+    """The version of a stored model (the eight hex digits its suggestions' source ends
+    with) from its models row: ``version`` (``Model.version``: the whole model's, QA 18),
+    else the first eight of ``crf_sha256`` (a row the window stored whole before
+    ``save_trained``, of a model named by its crfsuite part then); None when neither is text."""
+    m = manifest if isinstance(manifest, dict) else {}
+    for key in ("version", "crf_sha256"):
+        value = m.get(key)
+        if isinstance(value, str) and value:
+            return value[:8]
+    return None
+
+
 def _dict(value: object) -> dict[str, Any]:
     return cast(dict[str, Any], value) if isinstance(value, dict) else {}
 
@@ -670,15 +683,13 @@ class ModelPanel(QWidget):
         layer = manifest.get("layer")
         docs, mentions = _num(manifest.get("documents")), _num(manifest.get("mentions"))
         trained = manifest.get("trained")
-        # the GUI's training stores the model's checksum, the command line its version
-        sha = manifest.get("crf_sha256")
-        sha = sha if isinstance(sha, str) else manifest.get("version")
+        version = stored_version(manifest)
         values = (
             layer if isinstance(layer, str) else "?",
             int(docs) if docs is not None else "?",
             int(mentions) if mentions is not None else "?",
             trained[:16].replace("T", " ") if isinstance(trained, str) else "?",
-            sha[:8] if isinstance(sha, str) else "?",
+            version if version is not None else "?",
         )
         # each value isolated (LRI ... PDI): a date or a Latin name keeps its own order in an
         # Arabic sentence
@@ -886,10 +897,7 @@ class ModelPanel(QWidget):
     def model_version(self) -> str | None:
         """The shown model's version (the eight hex digits its suggestions' source ends
         with), from whichever field the manifest has."""
-        m = self.manifest if isinstance(self.manifest, dict) else {}
-        value = m.get("crf_sha256")
-        value = value if isinstance(value, str) else m.get("version")
-        return value[:8] if isinstance(value, str) and value else None
+        return stored_version(self.manifest)
 
     def suggest_for(self, doc_id: int | None) -> SuggestWorker | None:
         """When a model is stored and it has not suggested for ``doc_id`` (no pending
@@ -948,7 +956,7 @@ class ModelPanel(QWidget):
         m = manifest if isinstance(manifest, dict) else {}
         return tuple(
             value if isinstance(value, str) or value is None else repr(value)
-            for value in (m.get("trained"), m.get("crf_sha256") or m.get("version"))
+            for value in (m.get("trained"), m.get("version") or m.get("crf_sha256"))
         )
 
     def _model_layer(self) -> str:
