@@ -11,7 +11,7 @@ import contextlib
 import dataclasses
 import operator
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
@@ -437,7 +437,14 @@ def _unknown_or_raise(
     one cannot be added."""
     preview = _with_defined(schema, _defined_labels(docs), ImportReport())
     unknown = _unknown_labels(preview, docs, new_labels)
+    have = {name_key(lab.name): lab.name for lab in preview.all_labels()}
     if unknown and new_labels == "error":
+        # the rule --new-labels add applies, first: a name that is one of ours written
+        # otherwise (per for PER) cannot be added, so "use --new-labels add" is no advice
+        for (kind, label, _), (source, line) in unknown.items():
+            ours = _ours(have, kind, label)
+            if ours is not None:
+                raise ImportFormatError(source, line, _written_otherwise(label, ours))
         (kind, name, owner), (source, line) = next(iter(unknown.items()))
         items = [_unknown_shown(u) for u in sorted(unknown, key=_unknown_order)]
         listed_items = listed(items)
@@ -468,7 +475,6 @@ def _unknown_or_raise(
             )
         raise ImportFormatError(source, line, message)
     if unknown and new_labels == "add":
-        have = {name_key(lab.name): lab.name for lab in preview.all_labels()}
         for (kind, label, _owner), (source, line) in unknown.items():
             what = {"role": Message("role name"), "relation": Message("relation type name")}
             bad = rules.label_name_problem(label, what.get(kind, ""))
@@ -478,20 +484,29 @@ def _unknown_or_raise(
                     line,
                     Message("cannot add to the schema: {problem}", problem=bad.message),
                 )
-            ours = have.get(name_key(label)) if kind != "role" else None
+            ours = _ours(have, kind, label)
             if ours is not None:  # adding it would break the one-name rule
-                raise ImportFormatError(
-                    source,
-                    line,
-                    Message(
-                        "label {name} is the schema's {ours} written otherwise (one name: "
-                        "they differ only in case, harakat, tatweel, alef forms or digit "
-                        "forms): write it {ours} in the file, or use --new-labels skip",
-                        name=quoted(label),
-                        ours=quoted(ours),
-                    ),
-                )
+                raise ImportFormatError(source, line, _written_otherwise(label, ours))
     return unknown
+
+
+def _ours(have: Mapping[str, str], kind: str, name: str) -> str | None:
+    """The schema's name that ``name`` (of ``kind``) is written otherwise (``have``: our
+    names by ``name_key``), or None; a role is its event type's, never compared so."""
+    return have.get(name_key(name)) if kind != "role" else None
+
+
+def _written_otherwise(label: str, ours: str) -> Message:
+    """The one message for a name a file uses that is the schema's ``ours`` written
+    otherwise, whatever ``--new-labels`` says (QA 18: without the flag the import advised
+    ``--new-labels add``, which then refused it with this advice)."""
+    return Message(
+        "label {name} is the schema's {ours} written otherwise (one name: "
+        "they differ only in case, harakat, tatweel, alef forms or digit "
+        "forms): write it {ours} in the file, or use --new-labels skip",
+        name=quoted(label),
+        ours=quoted(ours),
+    )
 
 
 def _unknown_order(item: _Unknown) -> tuple[int, str, str]:
