@@ -331,6 +331,7 @@ def test_background_import_frames(
     from annotator.search.gazetteer import read_gazetteer
     from tests.ui.conftest import open_window
     from tests.ui.test_background_imports import OTHER, TEXT, Pipeline
+    from ui.search.source_dialog import SourceDialog
     from ui.search.tools import SearchTools
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
@@ -359,6 +360,8 @@ def test_background_import_frames(
         action, stored = "import_suggestions", 2
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Every document", True))
+    # Import suggestions' source name left empty (the file's own sources, as before QA 18)
+    monkeypatch.setattr(SourceDialog, "ask", classmethod(lambda cls, *a, **k: (None,)))
     w = open_window(qtbot, tmp_path, path)
     try:
         project = w.session.project

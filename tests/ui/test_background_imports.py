@@ -28,6 +28,7 @@ from annotator.model import Document
 from annotator.project import Project
 from tests.ui.conftest import open_window, tools_of
 from ui.jobs import BackgroundJob
+from ui.search.source_dialog import SourceDialog
 from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
@@ -38,6 +39,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    # Import suggestions' source name left empty (the file's own sources, as before QA 18)
+    monkeypatch.setattr(SourceDialog, "ask", classmethod(lambda cls, *a, **k: (None,)))
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:
         p.add_document(TEXT, name="seed")

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from tests.ui.conftest import open_window, tools_of
+from ui.search.source_dialog import SourceDialog
 from ui.session import Session
 from ui.suggestions.dock import SuggestionsPanel
 from ui.workbench.mainwindow import MainWindow
@@ -51,6 +52,8 @@ def _window(qtbot: QtBot, tmp_path: Path, path: Path, read_only: bool = False) -
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    # Import suggestions' source name left empty (the file's own sources, as before QA 18)
+    monkeypatch.setattr(SourceDialog, "ask", classmethod(lambda cls, *a, **k: (None,)))
     w = _window(qtbot, tmp_path, _project(tmp_path))
     yield w
     w.close()

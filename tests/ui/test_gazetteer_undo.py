@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from annotator.project import Project
 from tests.ui.conftest import open_window, tools_of
 from ui.jobs import BackgroundJob
+from ui.search.source_dialog import SourceDialog
 from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
@@ -34,6 +35,8 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         p.add_document(TEXT, name="seed")
         p.add_document(OTHER, name="other")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    # Import suggestions' source name left empty (the file's own sources, as before QA 18)
+    monkeypatch.setattr(SourceDialog, "ask", classmethod(lambda cls, *a, **k: (None,)))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Every document", True))
     w = open_window(qtbot, tmp_path, path)
     yield w

@@ -24,6 +24,7 @@ from annotator.commands.suggestions import StoreSuggestions, gazetteer_step, imp
 from annotator.project import Project
 from annotator.search.suggestions import Suggestion
 from tests.ui.conftest import open_window
+from ui.search.source_dialog import SourceDialog
 from ui.suggestions import Installed
 from ui.workbench.mainwindow import MainWindow
 
@@ -68,6 +69,8 @@ def window(
     qtbot: QtBot, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    # Import suggestions' source name left empty (the file's own sources, as before QA 18)
+    monkeypatch.setattr(SourceDialog, "ask", classmethod(lambda cls, *a, **k: (None,)))
     w = open_window(qtbot, tmp_path, path)
     qtbot.waitUntil(lambda: not w.session.read_only, timeout=10_000)
     qtbot.waitUntil(lambda: w.doc is not None, timeout=10_000)

@@ -29,9 +29,11 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   current document or every document, as suggestions; a bad file is one message naming
   ``file:line`` and nothing is stored.
 - Outside predictions: a JSONL file of scored spans or a local spaCy pipeline (its folder's
-  ``config.cfg`` chosen) for the current document or every document, stored as suggestions by
-  ``annotator.learn.external.import_suggestions`` (as ``annotator suggest --from/--spacy``);
-  a bad file is one message naming ``file:line`` and nothing is stored.
+  ``config.cfg`` chosen) for the current document or every document, under the source the
+  analyst names (``SourceDialog``, optional, checked by the command line's rule), stored as
+  suggestions by ``annotator.learn.external.import_suggestions`` (as ``annotator suggest
+  --from/--spacy [--source NAME]``); a bad file is one message naming ``file:line`` and
+  nothing is stored.
 
 The gazetteer and the outside predictions are read and stored as a ``ui.jobs.BackgroundJob``
 (a big name list, or loading a spaCy pipeline, takes seconds: the window keeps working, the
@@ -73,6 +75,7 @@ from ui.jobs import BackgroundJob, JobWorker
 from ui.modal import freed
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
+from ui.search.source_dialog import SourceDialog
 
 if TYPE_CHECKING:
     from annotator.commands.edits import Command
@@ -634,13 +637,19 @@ class SearchTools(QObject):
         chosen = self._scope(self.tr("Import suggestions"), self.tr("Suggestions for:"))
         if chosen is None:
             return None
-        return self.predictions(Path(path), chosen[0])
+        named = SourceDialog.ask(Path(path), self.host.window())
+        if named is None:
+            return None
+        return self.predictions(Path(path), chosen[0], source=named[0])
 
-    def predictions(self, path: Path, documents: list[int] | None) -> BackgroundJob | None:
+    def predictions(
+        self, path: Path, documents: list[int] | None, source: str | None = None
+    ) -> BackgroundJob | None:
         """Store the predictions of the JSONL file or spaCy pipeline at ``path`` in
         ``documents`` (None: every document) as suggestions (``import_suggestions``, as the
-        command line's ``suggest --from`` / ``--spacy``) in the background; a bad file is one
-        message and nothing is stored."""
+        command line's ``suggest --from`` / ``--spacy``) in the background, with ``source``
+        (``SourceDialog``) as every one's source (None: the file's own sources, as without
+        ``--source``); a bad file is one message and nothing is stored."""
         from annotator.commands.suggestions import StoreSuggestions, import_step
         from annotator.learn.external import Imported, import_suggestions
 
@@ -654,6 +663,7 @@ class SearchTools(QObject):
                     path,
                     documents,
                     batch=batch,
+                    source=source,
                     progress=_fitting(progress),
                     cancelled=cancelled,
                 )
