@@ -345,7 +345,8 @@ def test_background_import_frames(
         chosen.write_text("name,label\nهولندا,GPE\nباريس,GPE\n", encoding="utf-8")
         action, stored = "gazetteer", 4
     elif what == "jsonl":
-        monkeypatch.setattr(external, "read_suggestions", slowly(external.read_suggestions))
+        # (import_suggestions reads with read_predictions since 9f6a6e2: slowed there)
+        monkeypatch.setattr(external, "read_predictions", slowly(external.read_predictions))
         at = TEXT.index("محمد")
         line = {"document": "seed", "start": at, "end": at + 4, "label": "PER", "score": 0.9}
         chosen = tmp_path / "pred.jsonl"
