@@ -25,6 +25,10 @@ Mention = tuple[int, int, str]
 """code-point offsets [start, end) and a label"""
 Text = tuple[str, dict[str, Any]]
 """a document's text and its meta"""
+SOURCE_FAMILY = "model:crf"
+"""the source family of the project's own model's suggestions (``Model.source`` adds ``@``
+and the version); here, not in crf.py, so that naming it (a source name's check in the
+window) loads neither crfsuite nor numpy"""
 MIN_MENTIONS = 10
 """fewer labelled mentions than this in the layer: nothing worth learning"""
 

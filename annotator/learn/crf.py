@@ -36,7 +36,14 @@ from annotator.learn.augment import copies as replaced_copies
 from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import check as check_clusters
 from annotator.learn.clusters import learn as learn_clusters
-from annotator.learn.corpus import Example, Mention, entities_of, non_overlapping, suggestion
+from annotator.learn.corpus import (
+    SOURCE_FAMILY,
+    Example,
+    Mention,
+    entities_of,
+    non_overlapping,
+    suggestion,
+)
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
@@ -55,8 +62,6 @@ MAGIC = b"annotator-crf\n"
 MAX_MODEL_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 FORMAT = 1
-SOURCE_FAMILY = "model:crf"
-"""the source family of this model's suggestions (``source`` adds ``@`` and the version)"""
 PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.05,

@@ -35,7 +35,7 @@ from annotator import rules, safejson
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, Message, message_of
 from annotator.formats.common import IsCancelled, Progress
 from annotator.formats.source import TextLines, decode_text, read_file, shown
-from annotator.learn.corpus import suggestion
+from annotator.learn.corpus import SOURCE_FAMILY, suggestion
 from annotator.model import Document
 from annotator.search.annotations import Coverage
 from annotator.search.suggestions import (
@@ -58,8 +58,6 @@ MAX_SOURCE = 200
 
 def own_model_family() -> str:
     """The source family of the project's own model (``model:crf``)."""
-    from annotator.learn.crf import SOURCE_FAMILY
-
     return SOURCE_FAMILY
 
 
