@@ -20,6 +20,7 @@ from annotator import rules, scratch
 from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, Message
 from annotator.exchange.label_map import attributes_taken, renamed_attributes
+from annotator.formats import conll_same
 from annotator.formats.common import (
     Changed,
     ImportResult,
@@ -96,6 +97,12 @@ class ImportReport:
     event_attributes_moved: int = 0
     """attributes read on trigger spans and written on their events instead
     (``rules.lift_event_attributes``: what versions before 204d4b4 exported)"""
+    same_tokens: list[tuple[str, str]] = field(default_factory=list)
+    """CoNLL documents read as the stored text their tokens lie in, white space aside
+    (``formats.conll_same``): (``name (source:line)``, the stored document's name)"""
+    same_name: list[str] = field(default_factory=list)
+    """documents added beside a stored document of the same name and another text
+    (``name (source:line)``): said, never silent (QA 18)"""
 
     def lines(self) -> list[str]:
         """The report's lines (``Message``s: the CLI prints them, the window translates)."""
@@ -112,6 +119,22 @@ class ImportReport:
         # a text the project already holds is not stored twice, but its annotations still go
         # to their layer: counted in the line above, never called skipped; the first few
         # named, the rest counted (a file imported again names no 20,000 documents)
+        out += [
+            Message(
+                "same tokens as {stored}, white space aside (CoNLL keeps the tokens, not the "
+                "text between them): read as its text: {name}",
+                stored=stored,
+                name=name,
+            )
+            for name, stored in self.same_tokens[:DUPLICATES_NAMED]
+        ]
+        if len(self.same_tokens) > DUPLICATES_NAMED:
+            out.append(
+                Message(
+                    "more documents read as the stored text of the same tokens: {count}",
+                    count=len(self.same_tokens) - DUPLICATES_NAMED,
+                )
+            )
         out += [
             Message("text already in the project, not added again: {name}", name=name)
             for name in self.duplicates[:DUPLICATES_NAMED]
@@ -136,6 +159,21 @@ class ImportReport:
                 Message(
                     "more texts repeated under another name, joined: {count}",
                     count=len(self.same_text) - DUPLICATES_NAMED,
+                )
+            )
+        out += [
+            Message(
+                "a document of this name was in the project with another text; this one was "
+                "added beside it: {name}",
+                name=name,
+            )
+            for name in self.same_name[:DUPLICATES_NAMED]
+        ]
+        if len(self.same_name) > DUPLICATES_NAMED:
+            out.append(
+                Message(
+                    "more documents added beside one of the same name and another text: {count}",
+                    count=len(self.same_name) - DUPLICATES_NAMED,
                 )
             )
         if self.duplicates and not (self.documents_added or self._annotations_added()):
@@ -380,9 +418,12 @@ def import_documents(
                     scratch.folder(SCRATCH_PREFIX, need) as folder,
                     contextlib.closing(_Spill(folder / "documents.pickle", need)) as spill,
                 ):
+                    spill.stored_names = _StoredNames(project)
                     result.reading.append(reading)
                     try:  # read, parse and check it all, no lock held (ADR 0008)
-                        parts = _parts(result.documents, CHUNK_DOCUMENTS)
+                        same = _StoredTexts(project, report)
+                        read = (same.onto(d) for d in result.documents)
+                        parts = _parts(read, CHUNK_DOCUMENTS)
                         ahead = list(_check_ahead(
                             project, parts, annotator, new_labels, strict, cancelled, spill
                         ))  # fmt: skip
@@ -393,7 +434,9 @@ def import_documents(
                                    cancelled, report)  # fmt: skip
                 report.problems[:0] = result.problems
                 return report
-            docs = list(result.documents if isinstance(result, ImportResult) else result)
+            same = _StoredTexts(project, report)
+            given = result.documents if isinstance(result, ImportResult) else result
+            docs = [same.onto(d) for d in given]
             if isinstance(result, ImportResult):
                 report.problems.extend(result.problems)
             # documents already read (nothing to parse while the lock is held): only their
@@ -411,6 +454,62 @@ def import_documents(
         if project.schema is not schema_before:
             project.reload_schema()  # the schema written in the transaction was rolled back
         raise
+
+
+class _StoredNames:
+    """The names of the documents the project held when first asked (one query, and none
+    for a project without documents): an import adding a document of one of these names
+    with another text says so (``ImportReport.same_name``)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._names: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._names is None:
+            empty = self.project.document_count() == 0
+            self._names = set() if empty else {n for _, n in self.project.document_names()}
+        return name in self._names
+
+
+class _StoredTexts:
+    """The stored documents a CoNLL document may have been exported from (QA 18): its text,
+    rebuilt from tokens, is not stored, but the tokens lie in a stored text with nothing but
+    white space around them (``conll_same``). Read once per import, when the first such
+    document comes: the stored texts' sha256 (one query), and only if some CoNLL text is
+    not among them, every stored text's skeleton."""
+
+    def __init__(self, project: Project, report: ImportReport) -> None:
+        self.project = project
+        self.report = report
+        self.hashes: set[str] | None = None
+        self.by_skeleton: dict[bytes, list[int]] | None = None
+
+    def onto(self, doc: ImportedDocument) -> ImportedDocument:
+        """``doc``, or, read from CoNLL and not stored, ``doc`` read as the stored text its
+        tokens lie in (the first by id), which the import then finds already present."""
+        if not conll_same.is_conll(doc):
+            return doc
+        if self.hashes is None:
+            self.hashes = set(self.project.document_hashes())
+        if not self.hashes:
+            return doc
+        text, _, sha = _prepare(doc)
+        if sha in self.hashes:
+            return doc
+        if self.by_skeleton is None:
+            self.by_skeleton = {}
+            for block in self.project.text_blocks():
+                for doc_id, _, stored in block:
+                    self.by_skeleton.setdefault(conll_same.skeleton(stored), []).append(doc_id)
+        for doc_id in self.by_skeleton.get(conll_same.skeleton(text), ()):
+            stored_doc = self.project.document(doc_id)
+            moved = conll_same.onto(doc, stored_doc.text)
+            if moved is not None:
+                where = f"{doc.name} ({doc.source}{f':{doc.line}' if doc.line else ''})"
+                self.report.same_tokens.append((where, stored_doc.name))
+                return moved
+        return doc
 
 
 _Unknown = tuple[str, str, str]
@@ -748,6 +847,7 @@ def _check_ahead(
             project.clock.tick if snapshot else str,
             new_from=new_from,
             first_names=spill.first_names,
+            stored_names=spill.stored_names,
         )
         known = {sha: hashes[sha] for sha in shas if sha in hashes} if snapshot else {}
         wanted = {k: [u for d in part for u in _uuids(d, k) if u] for k in RECORD_KINDS}
@@ -827,11 +927,14 @@ def _add_report(report: ImportReport, part: ImportReport) -> None:
     report.problems += part.problems
     report.doc_ids += part.doc_ids
     report.event_attributes_moved += part.event_attributes_moved
+    report.same_tokens += part.same_tokens  # read before the parts: none in a part's
+    report.same_name += part.same_name
 
 
 _REPORTED = {"labels_added", "roles_added"} | {
     "documents_added", "duplicates", "same_text", "already_present", "conflicts", "spans", "events",
-    "arguments", "relations", "problems", "doc_ids", "event_attributes_moved",
+    "arguments", "relations", "problems", "doc_ids", "event_attributes_moved", "same_tokens",
+    "same_name",
 }  # fmt: skip
 if {f.name for f in dataclasses.fields(ImportReport)} != _REPORTED:  # a field _add_report lacks
     raise ImportError("annotator.importing._add_report does not add every ImportReport field")
@@ -882,6 +985,8 @@ class _Spill:
         self._reader: BinaryIO | None = None
         self.first_names: dict[str, str] = {}
         """sha256 → the first name a text was added under, over both phases"""
+        self.stored_names: _StoredNames | None = None
+        """the names stored before the import, read once for both phases"""
 
     def add(self, part: list[ImportedDocument]) -> None:
         schemas: list[int] = []
@@ -983,7 +1088,7 @@ def _write(
     with project.batch() as bulk:
         if whole is not None:
             _labels(project, whole, new_labels, report, adopted)
-        batch = _Gathered(bulk.next_document_id(), bulk.stamper)
+        batch = _Gathered(bulk.next_document_id(), bulk.stamper, stored_names=_StoredNames(project))
         for part in _parts(docs, CHUNK_DOCUMENTS):
             if whole is None:
                 _labels(project, part, new_labels, report, adopted)
@@ -1050,6 +1155,7 @@ def _write_checked(
                     new_from=new_from,
                     sources=sources,
                     first_names=spill.first_names,
+                    stored_names=spill.stored_names,
                 )
             part = spill.part(k)
             _labels(project, part, new_labels, report, adopted)
@@ -1135,6 +1241,8 @@ class _Gathered:
     """sha256 → the name this import first added that text under (shared by every part of a
     streamed import: ``_Spill.first_names``)"""
     layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
+    stored_names: _StoredNames | None = None
+    """the names of the documents stored before the import (``ImportReport.same_name``)"""
     _labels: tuple[Schema, frozenset[str]] | None = None
 
     def __post_init__(self) -> None:
@@ -1414,6 +1522,8 @@ def _import_one(
             Document(0, name, text, sha, imp.meta, imp.raw_sha256), imp.source
         )
         report.documents_added += 1
+        if batch.stored_names is not None and name in batch.stored_names:
+            report.same_name.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
     for line, problem in _attributes_as_ours(schema, imp):

@@ -7,6 +7,8 @@ picks which to keep and the report counts the rest.
 Import: the tag is the last column (tab or space separated); the text is rebuilt with one space
 between tokens and a newline between sentences. The original tokens, sentence breaks and extra
 columns are kept in ``ImportedDocument.meta`` so exporting the document again gives the file back.
+A document whose tokens lie in a text the project holds is read as that text on import
+(``conll_same``, docs/design/formats.md B.1.3).
 """
 
 from __future__ import annotations
