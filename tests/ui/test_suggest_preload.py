@@ -297,3 +297,33 @@ def test_a_preload_and_a_suggestion_at_once_load_the_model_once(
     assert errors == [] and counts["loads"] == 1
     assert sources(path, doc) == {f"model:crf@{version}"}
     assert counts["indexes"] == 1  # built once, by whichever predicted first
+
+
+def test_a_retrained_model_is_preloaded_though_every_document_shows_the_old_ones(
+    project: tuple[Path, str], counts: dict[str, int]
+) -> None:
+    """Every document shows suggestions of an older model (a retraining since): each asks the
+    stored model when opened (``suggest_for`` looks for its version), so the preload loads it
+    (QA 18: it looked for any pending suggestion and loaded nothing)."""
+    path, version = project
+    older = "0" * 8 if version != "0" * 8 else "1" * 8
+    with Project.open(path) as p:
+        docs = p.documents(with_text=True)
+        p.add_suggestions(
+            [suggestion(d.id, d.text, 0, 1, "GPE", 0.5, f"model:crf@{older}") for d in docs]
+        )
+    assert PreloadWorker(path, version).work(lambda done, total: None, lambda: False) is True
+    assert kept(path) is not None and counts["loads"] == 1
+
+
+def test_no_preload_when_every_document_shows_the_stored_models_suggestions(
+    project: tuple[Path, str], counts: dict[str, int]
+) -> None:
+    path, version = project
+    with Project.open(path) as p:
+        docs = p.documents(with_text=True)
+        p.add_suggestions(
+            [suggestion(d.id, d.text, 0, 1, "GPE", 0.5, f"model:crf@{version}") for d in docs]
+        )
+    assert PreloadWorker(path, version).work(lambda done, total: None, lambda: False) is False
+    assert kept(path) is None and counts["loads"] == 0

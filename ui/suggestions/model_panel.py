@@ -663,7 +663,9 @@ class ModelPanel(QWidget):
         if self.preload_job is not None:
             return None  # once the running one ends (``_preload_ended``)
         self._preloaded.add(key)
-        worker = kept(PreloadWorker(path), self._preload_ended, self._preload_ended)
+        worker = kept(
+            PreloadWorker(path, self.model_version()), self._preload_ended, self._preload_ended
+        )
         self.preload_job = worker
         QThreadPool.globalInstance().start(worker)
         return worker

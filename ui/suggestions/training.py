@@ -259,21 +259,33 @@ class PreloadWorker(JobWorker):
     """Loads the stored model into the window's cache before a document asks for it
     (``model_cache.preload``: loaded, its names' index built, its weights read), so that the
     first document opened does not pay the load. Only when some document shows no pending
-    suggestion (``Project.suggestion_counts``): opening it asks the model for suggestions,
-    which loads the learning modules and the model in this process anyway (when every
-    document shows some, nothing is loaded before it is asked for, as before). Silent when no
-    model is stored or it is refused. Returns whether the model is kept ready."""
+    suggestion of the stored model (``version``, the eight hex digits its sources end with;
+    None: of any source, ``Project.suggestion_counts``): opening that document asks the model
+    for suggestions (``ModelPanel.suggest_for``, by the same test), which loads the learning
+    modules and the model in this process anyway (when every document shows the model's,
+    nothing is loaded before it is asked for). After a retraining every document still shows
+    the older model's suggestions, yet each asks the new one when opened: the model is
+    preloaded then (QA 18). Silent when no model is stored or it is refused. Returns whether
+    the model is kept ready."""
 
-    def __init__(self, project_path: Path) -> None:
+    def __init__(self, project_path: Path, version: str | None = None) -> None:
         super().__init__()
         self.project_path = project_path
+        self.version = version
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> bool:
         from annotator.project import Project
 
         with Project.open(self.project_path, read_only=True) as project:
-            if len(project.suggestion_counts()) >= project.document_count() or cancelled():
-                return False  # every document shows suggestions: none may load the model
+            if self.version is None:
+                shown = len(project.suggestion_counts())
+            else:
+                mark = f"@{self.version}"
+                shown = len(
+                    {s.doc_id for s in project.suggestions(None) if s.source.endswith(mark)}
+                )
+            if shown >= project.document_count() or cancelled():
+                return False  # every document shows the model's: none may load it
             import annotator.learn.suggest  # noqa: F401 (what SuggestWorker imports, too)
 
             return preload(project, cancelled)
