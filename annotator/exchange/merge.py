@@ -26,7 +26,14 @@ kept the event): the event is kept and the merge report lists it for ``check`` (
 too; the exports leave it out), whether the event arrives with the relabelled span, after it,
 or was stored before it; quarantining the incoming event, while a stored one was left alone,
 made the project depend on which bundle was merged first. Labels the source's
-schema defines and the project's lacks are added to the project's schema first. Each merge is
+schema defines and the project's lacks (and its attributes the project's lacks) are what a
+merge takes from a schema: the records are judged against the schema with them, and they are
+stored with what the merge takes in. A merge that takes nothing in (no document, no record
+version, no status: a bundle with hashes only whose documents the project lacks, every
+record quarantined, or versions all as old as the project's) leaves the schema as it was and
+its report says which labels it did not add; a source holding no record and no status (the
+hub's team schema with the documents assigned, an empty bundle) is merged for its schema,
+and ``merge_bundle``'s ``adopt_schema`` takes the schema whatever is taken in. Each merge is
 one transaction: a failure or a cancel leaves the project as it was.
 """
 
@@ -170,6 +177,12 @@ class MergeReport:
     attributes_added: list[AttributeDef] = field(default_factory=list)
     """attributes the source's schema defines and the project's lacked (on labels both
     have too), now in the project's, as it defines them (``adopt_labels``)"""
+    labels_withheld: list[str] = field(default_factory=list)
+    """labels the source's schema defines and the project's lacks, not added because the
+    merge took nothing in (``took_in``): a merge that takes nothing in leaves the schema as
+    it was"""
+    attributes_withheld: list[AttributeDef] = field(default_factory=list)
+    """the same for the attributes the source's schema would have added"""
     label_map: dict[str, str] = field(default_factory=dict)
     """the label map the merge was given (the source's label: the project's), checked"""
     relabelled: dict[str, int] = field(default_factory=dict)
@@ -196,6 +209,11 @@ class MergeReport:
     (the project would then depend on the order of the merges) but left for ``check``, as a
     reference to a deleted record is; judged after every span version is decided, so an event
     the project held before is judged when this merge relabels its trigger"""
+
+    def took_in(self) -> bool:
+        """Whether the merge took something in: a document, a record version (new or newer
+        than the project's) or a status."""
+        return bool(self.documents_added or self.added or self.updated or self.statuses_updated)
 
     def _label_taken(self, theirs: str, ours: str) -> str:
         """The line for a label of the source's schema not added as one of ours written
@@ -271,6 +289,22 @@ class MergeReport:
                 attribute=a.name,
             )
             for a in self.attributes_added
+        ]
+        if self.labels_withheld:
+            out.append(
+                Message(
+                    "labels of {where} not added, as nothing was taken in from it: {labels}",
+                    where=self.source,
+                    labels=", ".join(self.labels_withheld),
+                )
+            )
+        out += [
+            Message(
+                "attribute of {where} not added, as nothing was taken in from it: {attribute}",
+                where=self.source,
+                attribute=a.name,
+            )
+            for a in self.attributes_withheld
         ]
         out += [self._label_taken(theirs, ours) for theirs, ours in self.labels_taken]
         out += [
@@ -349,16 +383,23 @@ def merge_bundle(
     cancelled: IsCancelled = never_cancelled,
     label_map: Mapping[str, str] | None = None,
     role_map: Mapping[str, str] | None = None,
+    *,
+    adopt_schema: bool = False,
 ) -> MergeReport:
     """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction.
 
     ``label_map`` (the bundle's label: the project's) relabels the bundle's records before
     they are judged (``annotator.exchange.label_map``), ``role_map`` its arguments' roles;
     a map naming a label (role) the bundle does not hold, or one the project's schema lacks,
-    is a ``LabelMapError`` and nothing is written."""
+    is a ``LabelMapError`` and nothing is written.
+
+    The labels (attributes) of the bundle's schema the project's lacks are added when the
+    merge takes something in (``MergeReport.took_in``) or the bundle holds no record and no
+    status (a schema, and documents perhaps); ``adopt_schema``: whatever the merge takes in
+    (a schema the caller was told to take, as a hub's team schema is)."""
     content = _Whole(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
     where = source_name or bundle.manifest.annotator
-    return _merge(project, where, content, progress, cancelled, label_map, role_map)
+    return _merge(project, where, content, progress, cancelled, label_map, role_map, adopt_schema)
 
 
 def merge_project_file(
@@ -759,6 +800,7 @@ def _merge(
     cancelled: IsCancelled,
     label_map: Mapping[str, str] | None = None,
     role_map: Mapping[str, str] | None = None,
+    adopt_schema: bool = False,
 ) -> MergeReport:
     """Merge ``incoming`` a part at a time. A part of records is judged, and its accepted
     versions written, before the next part is read: the records of a later kind find those
@@ -766,9 +808,15 @@ def _merge(
     no record points at one of its own kind, so the parts of a kind never depend on each
     other (a record id comes once per kind in a project file). ``label_map`` and ``role_map``
     are checked against the schema as stored, in the transaction, before anything else is
-    written."""
+    written.
+
+    The records are judged against the project's schema with the source's labels adopted;
+    that schema is stored once the records and statuses are merged, when the merge took
+    something in, the source held no record and no status, or ``adopt_schema``; else the
+    project's schema stays as it was (``MergeReport.labels_withheld``)."""
     report = MergeReport(source)
     held = incoming.held()
+    adopted: list[Schema] = []
 
     def mapped(mine: Schema) -> Schema:
         if label_map or role_map:
@@ -780,14 +828,17 @@ def _merge(
         theirs = with_roles_mapped(
             without_mapped(incoming.schema, report.label_map), report.role_map
         )
-        return _with_labels(mine, theirs, report)
+        adopted.append(_with_labels(mine, theirs, report))
+        return mine  # stored once the merge is known to take something in
 
     now = rules.wall_ms()
     schema_before = project.schema
     try:
         with no_cycle_collection(), project.merging() as session:
             # the schema as stored now (another handle may have changed it), labels added
-            schema = project.update_schema(mapped)
+            stored = project.update_schema(mapped)
+            schema = adopted[-1]
+            seen = 0  # records and statuses the source holds
             doc_ids = session.document_hashes()
             for documents in incoming.documents():
                 doc_ids.update(_add_documents(session, documents, doc_ids, report))
@@ -805,6 +856,7 @@ def _merge(
                     raise Cancelled("merge cancelled")
                 mapped_from = _mapped_from(records, report.label_map, report.role_map)
                 part = len(records)
+                seen += part
                 clashes: list[tuple[BundleRecord, Message]] = []
                 records = relabel(
                     records, report.label_map, {}, report.role_map, {}, taken_as, clashes
@@ -833,12 +885,19 @@ def _merge(
             current = {(s.doc_id, s.annotator): (s.clock, s.status.value)
                        for s in session.statuses()}  # fmt: skip
             for statuses in incoming.statuses():
+                seen += len(statuses)
                 report.statuses_updated += _merge_statuses(
                     session, statuses, doc_ids, now, quarantine, stamps, current
                 )
                 stamps = [max(stamps, key=parse)] if stamps else []
             if stamps:  # the project's clock never issues a stamp below what it has taken in
                 session.observe(max(stamps, key=parse))
+            if adopt_schema or report.took_in() or not seen:
+                merged = schema  # stored before the lift, which reads the project's schema
+                schema = project.update_schema(lambda mine: merged)
+            else:  # nothing taken in: the schema stays as it was
+                schema = stored
+                _withhold(report)
             report.event_attributes_moved = session.lift_event_attributes(lift)
             report.unused = _unused(project, schema, report.label_map)
             session.log(source, report.lines())
@@ -999,6 +1058,13 @@ def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
     report.attributes_taken = list(adopted.attributes_taken)
     report.attributes_added = list(adopted.attributes_added)
     return adopted.schema
+
+
+def _withhold(report: MergeReport) -> None:
+    """The report of a merge that took nothing in and so left the schema as it was: what it
+    would have added, withheld."""
+    report.labels_withheld, report.labels_added = report.labels_added, []
+    report.attributes_withheld, report.attributes_added = report.attributes_added, []
 
 
 def _add_documents(
