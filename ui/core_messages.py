@@ -1415,6 +1415,7 @@ CORE_MESSAGES = (
         "{setting} = {value} runs a callback or takes something from outside the folder: only a "
         "self-contained pipeline folder is loaded, nothing taken from another pipeline or package",
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{n} line(s) skipped: they are for other documents"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

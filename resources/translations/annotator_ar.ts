@@ -678,22 +678,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="680"/>
+        <location filename="../../ui/workbench/panels.py" line="681"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="680"/>
+        <location filename="../../ui/workbench/panels.py" line="681"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="680"/>
+        <location filename="../../ui/workbench/panels.py" line="681"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="681"/>
+        <location filename="../../ui/workbench/panels.py" line="682"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -4558,307 +4558,312 @@
         <translation>{setting} = {value} يشغّل دالة استدعاء أو يأخذ شيئًا من خارج المجلد: لا يُحمَّل إلا مجلد خط معالجة قائم بذاته، ولا يؤخذ شيء من خط معالجة أو حزمة أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1426"/>
+        <location filename="../../ui/core_messages.py" line="1418"/>
+        <source>{n} line(s) skipped: they are for other documents</source>
+        <translation>تُخطّي {n} سطرًا: إنها لمستندات أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1427"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1427"/>
+        <location filename="../../ui/core_messages.py" line="1428"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1428"/>
+        <location filename="../../ui/core_messages.py" line="1429"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1429"/>
+        <location filename="../../ui/core_messages.py" line="1430"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1430"/>
+        <location filename="../../ui/core_messages.py" line="1431"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1431"/>
+        <location filename="../../ui/core_messages.py" line="1432"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1432"/>
+        <location filename="../../ui/core_messages.py" line="1433"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1433"/>
+        <location filename="../../ui/core_messages.py" line="1434"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1434"/>
+        <location filename="../../ui/core_messages.py" line="1435"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1435"/>
+        <location filename="../../ui/core_messages.py" line="1436"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1436"/>
+        <location filename="../../ui/core_messages.py" line="1437"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1437"/>
+        <location filename="../../ui/core_messages.py" line="1438"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1438"/>
+        <location filename="../../ui/core_messages.py" line="1439"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1439"/>
+        <location filename="../../ui/core_messages.py" line="1440"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1440"/>
+        <location filename="../../ui/core_messages.py" line="1441"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1441"/>
+        <location filename="../../ui/core_messages.py" line="1442"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1442"/>
+        <location filename="../../ui/core_messages.py" line="1443"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1443"/>
+        <location filename="../../ui/core_messages.py" line="1444"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1444"/>
+        <location filename="../../ui/core_messages.py" line="1445"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1445"/>
+        <location filename="../../ui/core_messages.py" line="1446"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1446"/>
+        <location filename="../../ui/core_messages.py" line="1447"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1447"/>
+        <location filename="../../ui/core_messages.py" line="1448"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1448"/>
+        <location filename="../../ui/core_messages.py" line="1449"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1449"/>
+        <location filename="../../ui/core_messages.py" line="1450"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1450"/>
+        <location filename="../../ui/core_messages.py" line="1451"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1451"/>
+        <location filename="../../ui/core_messages.py" line="1452"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1452"/>
+        <location filename="../../ui/core_messages.py" line="1453"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1453"/>
+        <location filename="../../ui/core_messages.py" line="1454"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1454"/>
+        <location filename="../../ui/core_messages.py" line="1455"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1455"/>
+        <location filename="../../ui/core_messages.py" line="1456"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1456"/>
+        <location filename="../../ui/core_messages.py" line="1457"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1457"/>
+        <location filename="../../ui/core_messages.py" line="1458"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1458"/>
+        <location filename="../../ui/core_messages.py" line="1459"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1459"/>
+        <location filename="../../ui/core_messages.py" line="1460"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1460"/>
+        <location filename="../../ui/core_messages.py" line="1461"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1461"/>
+        <location filename="../../ui/core_messages.py" line="1462"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1462"/>
+        <location filename="../../ui/core_messages.py" line="1463"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1463"/>
+        <location filename="../../ui/core_messages.py" line="1464"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1464"/>
+        <location filename="../../ui/core_messages.py" line="1465"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1465"/>
+        <location filename="../../ui/core_messages.py" line="1466"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1466"/>
+        <location filename="../../ui/core_messages.py" line="1467"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1467"/>
+        <location filename="../../ui/core_messages.py" line="1468"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1468"/>
+        <location filename="../../ui/core_messages.py" line="1469"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1469"/>
+        <location filename="../../ui/core_messages.py" line="1470"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1470"/>
+        <location filename="../../ui/core_messages.py" line="1471"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1471"/>
+        <location filename="../../ui/core_messages.py" line="1472"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1472"/>
+        <location filename="../../ui/core_messages.py" line="1473"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1473"/>
+        <location filename="../../ui/core_messages.py" line="1474"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1474"/>
+        <location filename="../../ui/core_messages.py" line="1475"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1475"/>
+        <location filename="../../ui/core_messages.py" line="1476"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1480"/>
+        <location filename="../../ui/core_messages.py" line="1481"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1491"/>
+        <location filename="../../ui/core_messages.py" line="1492"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1492"/>
+        <location filename="../../ui/core_messages.py" line="1493"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1493"/>
+        <location filename="../../ui/core_messages.py" line="1494"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1494"/>
+        <location filename="../../ui/core_messages.py" line="1495"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1495"/>
+        <location filename="../../ui/core_messages.py" line="1496"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1496"/>
+        <location filename="../../ui/core_messages.py" line="1497"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1497"/>
+        <location filename="../../ui/core_messages.py" line="1498"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1498"/>
+        <location filename="../../ui/core_messages.py" line="1499"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1499"/>
+        <location filename="../../ui/core_messages.py" line="1500"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1500"/>
+        <location filename="../../ui/core_messages.py" line="1501"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4888,7 +4893,7 @@
         <translation>استيراد الاقتراحات من معجم الأسماء {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="283"/>
+        <location filename="../../ui/i18n.py" line="324"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -4896,12 +4901,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="200"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="202"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="226"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -4909,48 +4914,48 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="365"/>
+        <location filename="../../ui/workbench/details.py" line="366"/>
         <source>Kept, not in the schema: {0}</source>
         <translation>أُبقيت، وليست في المخطط: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="575"/>
-        <location filename="../../ui/workbench/details.py" line="599"/>
+        <location filename="../../ui/workbench/details.py" line="576"/>
+        <location filename="../../ui/workbench/details.py" line="600"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="586"/>
+        <location filename="../../ui/workbench/details.py" line="587"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="587"/>
+        <location filename="../../ui/workbench/details.py" line="588"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="588"/>
+        <location filename="../../ui/workbench/details.py" line="589"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="670"/>
+        <location filename="../../ui/workbench/details.py" line="673"/>
         <source>Suggested by {0}</source>
         <translation>اقتراح من {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="673"/>
+        <location filename="../../ui/workbench/details.py" line="676"/>
         <source>Suggested by {0}, confidence {1}</source>
         <translation>اقتراح من {0}، الثقة {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="689"/>
+        <location filename="../../ui/workbench/details.py" line="692"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="703"/>
+        <location filename="../../ui/workbench/details.py" line="706"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>{0}: {1} ← {2}</translation>
     </message>
@@ -4996,57 +5001,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="338"/>
+        <location filename="../../ui/workbench/panels.py" line="339"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="341"/>
+        <location filename="../../ui/workbench/panels.py" line="342"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="351"/>
+        <location filename="../../ui/workbench/panels.py" line="352"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="351"/>
+        <location filename="../../ui/workbench/panels.py" line="352"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="351"/>
+        <location filename="../../ui/workbench/panels.py" line="352"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="478"/>
+        <location filename="../../ui/workbench/panels.py" line="479"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="478"/>
+        <location filename="../../ui/workbench/panels.py" line="479"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="512"/>
+        <location filename="../../ui/workbench/panels.py" line="513"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="512"/>
+        <location filename="../../ui/workbench/panels.py" line="513"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="518"/>
+        <location filename="../../ui/workbench/panels.py" line="519"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="521"/>
+        <location filename="../../ui/workbench/panels.py" line="522"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -5829,12 +5834,12 @@
 <context>
     <name>KeptRemover</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="404"/>
+        <location filename="../../ui/workbench/details.py" line="405"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="407"/>
+        <location filename="../../ui/workbench/details.py" line="408"/>
         <source>Remove the stored value of {0}, which the schema no longer allows</source>
         <translation>إزالة القيمة المحفوظة للخاصية {0}، وهي قيمة لم يعد المخطط يجيزها</translation>
     </message>
@@ -5979,7 +5984,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="462"/>
+        <location filename="../../ui/workbench/details.py" line="463"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -6067,228 +6072,233 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="316"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="361"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="317"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="362"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="318"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="363"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="319"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="364"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="320"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="365"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="321"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="366"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="331"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="376"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="332"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="377"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="335"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="380"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="352"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="397"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="354"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="399"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="365"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="410"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="368"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="413"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="383"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="428"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="390"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="435"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="483"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="528"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="519"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="564"/>
         <source>its description is damaged</source>
         <translation>وصفه تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="551"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="598"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="638"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="682"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="658"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="700"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="668"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="716"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="674"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="722"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="685"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="734"/>
         <source>Event triggers: too few to score</source>
         <translation>مُطلِقات الأحداث: أقل من أن تُقيَّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="690"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="739"/>
         <source>Too few event triggers for a held-out score: {0} in the layer, {1} in the held-out documents, {2} in the documents trained on.</source>
         <translation>مُطلِقات الأحداث أقل من أن تُقيَّم على مستندات محجوزة: {0} في الطبقة، و{1} في المستندات المحجوزة، و{2} في المستندات التي دُرِّب عليها.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="699"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="750"/>
+        <source>{0} (event type {1})</source>
+        <translation>{0} (نوع الحدث {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="752"/>
         <source>{0} (event type)</source>
         <translation>{0} (نوع حدث)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="701"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="755"/>
         <source>all event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="757"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="811"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="759"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="813"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="767"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="821"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="768"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="822"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="769"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="770"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="823"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="824"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="771"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="825"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="792"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="846"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="818"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="872"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="823"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="881"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="825"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="883"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="833"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="891"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="835"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="893"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="837"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="895"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="892"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="945"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="939"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="988"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="951"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="1000"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="963"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="1012"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="975"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="1024"/>
         <source>No other document is left to label: each is labelled in layer {0} or marked done in layer {1}.</source>
         <translation>لم يبقَ مستند آخر للوسم: كلٌّ منها موسوم في الطبقة {0} أو موسوم كمنجز في الطبقة {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="978"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="1027"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -6682,142 +6692,142 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/i18n.py" line="179"/>
+        <location filename="../../ui/i18n.py" line="180"/>
         <source>Adjudicator</source>
         <translation>القاضي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180"/>
+        <location filename="../../ui/i18n.py" line="181"/>
         <source>Agent</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181"/>
+        <location filename="../../ui/i18n.py" line="182"/>
         <source>Artifact</source>
         <translation>الشيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182"/>
+        <location filename="../../ui/i18n.py" line="183"/>
         <source>Attacker</source>
         <translation>المهاجم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183"/>
+        <location filename="../../ui/i18n.py" line="184"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="184"/>
+        <location filename="../../ui/i18n.py" line="185"/>
         <source>Buyer</source>
         <translation>المشتري</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="185"/>
+        <location filename="../../ui/i18n.py" line="186"/>
         <source>Crime</source>
         <translation>الجريمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186"/>
+        <location filename="../../ui/i18n.py" line="187"/>
         <source>Defendant</source>
         <translation>المتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="187"/>
+        <location filename="../../ui/i18n.py" line="188"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="188"/>
+        <location filename="../../ui/i18n.py" line="189"/>
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="189"/>
+        <location filename="../../ui/i18n.py" line="190"/>
         <source>Giver</source>
         <translation>المانح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190"/>
+        <location filename="../../ui/i18n.py" line="191"/>
         <source>Instrument</source>
         <translation>الأداة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191"/>
+        <location filename="../../ui/i18n.py" line="192"/>
         <source>Money</source>
         <translation>المال</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192"/>
+        <location filename="../../ui/i18n.py" line="193"/>
         <source>Org</source>
         <translation>المنظمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193"/>
+        <location filename="../../ui/i18n.py" line="194"/>
         <source>Origin</source>
         <translation>المنشأ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194"/>
+        <location filename="../../ui/i18n.py" line="195"/>
         <source>Person</source>
         <translation>الشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="195"/>
+        <location filename="../../ui/i18n.py" line="196"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="196"/>
+        <location filename="../../ui/i18n.py" line="197"/>
         <source>Plaintiff</source>
         <translation>المدّعي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="197"/>
+        <location filename="../../ui/i18n.py" line="198"/>
         <source>Position</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="198"/>
+        <location filename="../../ui/i18n.py" line="199"/>
         <source>Price</source>
         <translation>السعر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="199"/>
+        <location filename="../../ui/i18n.py" line="200"/>
         <source>Prosecutor</source>
         <translation>المدّعي العام</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="200"/>
+        <location filename="../../ui/i18n.py" line="201"/>
         <source>Recipient</source>
         <translation>المتلقي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="201"/>
+        <location filename="../../ui/i18n.py" line="202"/>
         <source>Seller</source>
         <translation>البائع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="202"/>
+        <location filename="../../ui/i18n.py" line="203"/>
         <source>Sentence</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="203"/>
+        <location filename="../../ui/i18n.py" line="204"/>
         <source>Target</source>
         <translation>الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="204"/>
+        <location filename="../../ui/i18n.py" line="205"/>
         <source>Time</source>
         <translation>الزمن</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="205"/>
+        <location filename="../../ui/i18n.py" line="206"/>
         <source>Vehicle</source>
         <translation>المركبة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="206"/>
+        <location filename="../../ui/i18n.py" line="207"/>
         <source>Victim</source>
         <translation>الضحية</translation>
     </message>
@@ -7174,156 +7184,156 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="129"/>
+        <location filename="../../ui/search/tools.py" line="132"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="175"/>
+        <location filename="../../ui/search/tools.py" line="178"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="178"/>
+        <location filename="../../ui/search/tools.py" line="181"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في &amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="183"/>
+        <location filename="../../ui/search/tools.py" line="186"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="186"/>
+        <location filename="../../ui/search/tools.py" line="189"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="189"/>
+        <location filename="../../ui/search/tools.py" line="192"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="406"/>
-        <location filename="../../ui/search/tools.py" line="412"/>
+        <location filename="../../ui/search/tools.py" line="409"/>
+        <location filename="../../ui/search/tools.py" line="415"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="429"/>
+        <location filename="../../ui/search/tools.py" line="432"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="491"/>
-        <location filename="../../ui/search/tools.py" line="512"/>
+        <location filename="../../ui/search/tools.py" line="494"/>
+        <location filename="../../ui/search/tools.py" line="515"/>
         <source>Label every other occurrence</source>
         <translation>وسم كل ورود آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="492"/>
+        <location filename="../../ui/search/tools.py" line="495"/>
         <source>Looking for {0} in every document…</source>
         <translation>البحث عن {0} في كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="500"/>
+        <location filename="../../ui/search/tools.py" line="503"/>
         <source>No suggestions were stored.</source>
         <translation>لم يُخزَّن أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="517"/>
+        <location filename="../../ui/search/tools.py" line="520"/>
         <source>{0} occurrences in {1} documents. Store them as suggestions?</source>
         <translation>الورودات: {0}، في مستندات عددها {1}. أتُخزَّن اقتراحاتٍ؟</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="545"/>
+        <location filename="../../ui/search/tools.py" line="548"/>
         <source>Storing {0} suggestions…</source>
         <translation>جارٍ تخزين الاقتراحات ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="604"/>
+        <location filename="../../ui/search/tools.py" line="607"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="568"/>
-        <location filename="../../ui/search/tools.py" line="751"/>
+        <location filename="../../ui/search/tools.py" line="571"/>
+        <location filename="../../ui/search/tools.py" line="761"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="580"/>
+        <location filename="../../ui/search/tools.py" line="583"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="580"/>
+        <location filename="../../ui/search/tools.py" line="583"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء ‎(*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="590"/>
-        <location filename="../../ui/search/tools.py" line="594"/>
-        <location filename="../../ui/search/tools.py" line="693"/>
+        <location filename="../../ui/search/tools.py" line="593"/>
+        <location filename="../../ui/search/tools.py" line="597"/>
+        <location filename="../../ui/search/tools.py" line="703"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="590"/>
+        <location filename="../../ui/search/tools.py" line="593"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="613"/>
+        <location filename="../../ui/search/tools.py" line="616"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="615"/>
+        <location filename="../../ui/search/tools.py" line="618"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="594"/>
+        <location filename="../../ui/search/tools.py" line="597"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="346"/>
+        <location filename="../../ui/search/tools.py" line="349"/>
         <source>Mentions of {0} ({1}): {2}</source>
         <translation>إشارات {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="411"/>
-        <location filename="../../ui/search/tools.py" line="626"/>
-        <location filename="../../ui/search/tools.py" line="634"/>
-        <location filename="../../ui/search/tools.py" line="672"/>
+        <location filename="../../ui/search/tools.py" line="414"/>
+        <location filename="../../ui/search/tools.py" line="629"/>
+        <location filename="../../ui/search/tools.py" line="637"/>
+        <location filename="../../ui/search/tools.py" line="682"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="628"/>
+        <location filename="../../ui/search/tools.py" line="631"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات ‎(*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="634"/>
+        <location filename="../../ui/search/tools.py" line="637"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="672"/>
+        <location filename="../../ui/search/tools.py" line="682"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="693"/>
+        <location filename="../../ui/search/tools.py" line="703"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="477"/>
-        <location filename="../../ui/search/tools.py" line="722"/>
+        <location filename="../../ui/search/tools.py" line="480"/>
+        <location filename="../../ui/search/tools.py" line="732"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -7375,19 +7385,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../../ui/search/source_dialog.py" line="52"/>
+        <source>Import suggestions</source>
+        <translation>استيراد اقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/source_dialog.py" line="54"/>
+        <source>Source of these suggestions (optional):</source>
+        <translation>مصدر هذه الاقتراحات (اختياري):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/source_dialog.py" line="60"/>
+        <source>Empty: the pipeline&apos;s own name and version.</source>
+        <translation>فارغ: اسم خط المعالجة وإصداره.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/source_dialog.py" line="64"/>
+        <source>Empty: each line&apos;s own source; {0} for the lines that name none.</source>
+        <translation>فارغ: مصدر كل سطر كما هو؛ و{0} للأسطر التي لا تسمّي مصدرًا.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="167"/>
+        <location filename="../../ui/i18n.py" line="168"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="168"/>
+        <location filename="../../ui/i18n.py" line="169"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="169"/>
+        <location filename="../../ui/i18n.py" line="170"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>

@@ -709,7 +709,7 @@ class ModelPanel(QWidget):
         for k, v in sorted(per.items()):
             name, shared = named[str(k)]
             if shared:  # another label shown by the same name: its id tells them apart
-                name = self.tr("{0} ({1})").format(isolate(name), isolate(str(k)))
+                name = f"{isolate(name)} ({isolate(str(k))})"  # (nothing to translate)
             rows.append((name, v, base_per.get(k)))
         if isinstance(model.get("micro"), dict):
             # first: the one number that sums the model up, shown without scrolling
