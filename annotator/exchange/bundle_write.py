@@ -4,6 +4,13 @@ The layout is described in ``annotator.exchange.merge``; the record lines are th
 form of ``annotator.exchange.bundle_read.canonical_record``. The zip appears under its name only
 once complete and flushed to disk (temporary name, fsync, rename), so a crash or a cancel never
 leaves a half bundle behind.
+
+A bundle carrying the text of a document whose text no longer matches its sha256 (changed
+behind the program's back) is refused before a byte is written (``exporting.refuse_altered``,
+the rule every export applies): the merge it is written for would refuse it. A bundle of
+hashes only (``include_text=False``) carries no text and goes out: its records name the
+document by the sha256 it was annotated under, and the merge judges them against the
+receiving project's own text.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from annotator.exchange.bundle_read import (
     BundleManifest,
     canonical_record,
 )
+from annotator.exporting import refuse_altered
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import Document, Record
 from annotator.output import writing
@@ -41,11 +49,15 @@ def write_bundle(
 
     Documents written are those the layer touches (records or statuses). The file appears
     only once complete (temporary name, fsync, rename); a cancel leaves nothing behind.
+    ``exporting.AlteredText`` (nothing written) when ``include_text`` and one of them has a
+    text that no longer matches its sha256.
     """
     by_kind = {k: project.versions(k, annotator) for k in RECORD_KINDS}
     statuses = project.doc_statuses(annotator)
     doc_ids = {r.doc_id for recs in by_kind.values() for r in recs} | {s.doc_id for s in statuses}
     docs = [d for d in project.documents(with_text=True) if d.id in doc_ids]
+    if include_text:
+        refuse_altered(docs)
     sha_of = {d.id: d.sha256 for d in docs}
     total = sum(len(v) for v in by_kind.values())
     counts = {"documents": len(docs), **{k: len(v) for k, v in by_kind.items()}}
