@@ -1,6 +1,8 @@
 """Problems in annotations: never blocks saving, lists what an analyst should fix.
 
-Checks: file integrity, the schema's own problems, and every live record under the rules of
+Checks: file integrity (with every suggestions row that is damaged, skipped wherever
+suggestions are read, or does not fit its document: ``annotator.store._SUGGESTION_KINDS``),
+the schema's own problems, and every live record under the rules of
 ``annotator.rules`` (the same rules that the API, importers and merge apply): offsets and
 covered text, labels/types/roles/attributes in the schema, argument and relation types,
 references to live records of the same document and layer, one argument per role and
@@ -37,7 +39,11 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.doc} [{self.annotator}] {self.kind}: {self.message} ({self.uuid})"
+        """``doc [annotator] kind: message (uuid)``; a problem of the file as a whole (no
+        annotator, no record) is ``file kind: message``, without empty brackets (QA 18)."""
+        who = f" [{self.annotator}]" if self.annotator else ""
+        record = f" ({self.uuid})" if self.uuid else ""
+        return f"{self.doc}{who} {self.kind}: {self.message}{record}"
 
 
 def check_layer(
@@ -156,8 +162,9 @@ def _check_layer(
 
 
 def check_project(project: Project) -> list[Issue]:
-    """File integrity, the schema's own problems, then ``check_layer`` for every document
-    and layer."""
+    """File integrity (``Project.integrity``: damaged rows, foreign keys, checksums, damaged
+    suggestion rows and models), the schema's own problems, then ``check_layer`` for every
+    document and layer."""
     where = str(project.path)
     out = [Issue(where, "", "", "integrity", p) for p in project.integrity()]
     out += [Issue(where, "", "", "schema", p) for p in project.schema.problems()]

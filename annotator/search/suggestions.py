@@ -209,7 +209,15 @@ def hundredths(value: float) -> int:
     slider in hundredths) keeps a suggestion when its score is at least the threshold, as the
     core does (``Project.suggestions(min_score=...)``, ``--min-score``); so the score shown is
     at least the threshold shown exactly when the row passes: 0.496 reads "0.49" and is left
-    out at 0.50, where rounding showed "0.50" (QA 15)."""
+    out at 0.50, where rounding showed "0.50" (QA 15).
+
+    Safe for any float (QA 18: +inf raised OverflowError inside the window's item code, which
+    killed it): a score is held to [0, 1] (``_SUGGESTION_KINDS`` in the store, the readers of
+    predictions), so anything outside is clamped, NaN and below 0 to 0, above 1 (+inf) to 100."""
+    if not value >= 0:  # (NaN too)
+        return 0
+    if value >= 1:
+        return 100
     k = math.floor(value * 100)
     # (``value * 100`` is off by a unit in the last place for some values, 0.29 * 100 is
     # 28.999...: the comparison the threshold makes, ``k / 100 <= value``, settles it)

@@ -63,7 +63,7 @@ def test_check_refuses_what_suggest_refuses_and_both_name_the_file(
     path = _altered(trained, tmp_path, checksum=True)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"{path} [] integrity: model 1 is damaged: model bytes do not match their " in out
+    assert f"{path} integrity: model 1 is damaged: model bytes do not match their " in out
     assert out.endswith("1 problem(s)\n")
     assert main(["suggest", str(path), "--document", "doc1"]) == 1
     err = capsys.readouterr().err
