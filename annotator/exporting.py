@@ -23,12 +23,12 @@ the report with its reason; what pointed at it is left out by each writer as poi
 record not exported. So one such record never makes a whole file unreadable. (A bundle is not
 an export: it copies every version for a merge, which judges them by the same rules.)
 
-A document whose stored text no longer hashes to its sha256 (``text_altered``: changed behind
-the program's back; ``annotator check`` and a write-open refuse the file for it, a merge
+A document whose stored text no longer hashes to its sha256 (``altered.text_altered``: changed
+behind the program's back; ``annotator check`` and a write-open refuse the file for it, a merge
 refuses a bundle carrying it) is left out of every export the same way (``_intact``), with its
-records, before they are judged: the report's "documents left out" line names it. An export
-left with no document refuses as a whole and writes nothing. A bundle with such a document's
-text is refused as a whole (``refuse_altered``): it would be refused by the merge it is for.
+records, before they are judged: the report's "documents left out" line names it. An export left
+with no document refuses as a whole and writes nothing. A bundle with such a document's text is
+refused as a whole (``altered.refuse_altered``): it would be refused by the merge it is for.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from annotator.altered import AlteredText, altered_reason, named_documents, text_altered
 from annotator.errors import AnnotatorError, Message
 from annotator.formats.common import (
     CONSTRUCT_NAMES,
@@ -54,7 +55,6 @@ from annotator.formats.common import (
     listed,
     never_cancelled,
     no_progress,
-    quoted,
     unknown_name,
     validate_splits,
 )
@@ -63,7 +63,6 @@ from annotator.formats.standoff import EVENT_LEFT_OUT, Held, part_losses
 from annotator.model import Document, DocumentAnnotations, Status
 from annotator.output import STDOUT, check, is_stdout
 from annotator.project import DocumentGroups
-from annotator.text import sha256_text
 from annotator.validation import check_layer
 
 if TYPE_CHECKING:
@@ -376,67 +375,6 @@ def damaged_records(project: Project, annotator: str) -> Message | None:
     )
 
 
-def text_altered(document: Document) -> bool:
-    """Whether ``document``'s text no longer hashes to its sha256: the text was changed
-    behind the program's back (the identity it was imported with, by which a merge finds it
-    and against which it checks a bundle's text, ``bundle_read``). The one rule every export
-    and the bundle writer apply; ``annotator check`` finds the same (``Store.integrity``).
-    One SHA-256 over the text: 10 ms for 600,000 words (7 MB) on the test machine."""
-    return sha256_text(document.text) != document.sha256
-
-
-NAMED_AT_MOST = 5
-"""the documents a report or a refusal names (then how many more)"""
-
-
-def _named(documents: list[Document]) -> str:
-    """``document 'name' (id 1), document 'name' (id 4)`` … the first ``NAMED_AT_MOST``
-    (as ``annotator check`` names a document)."""
-    items = [
-        Message("document {name} (id {document})", document=d.id, name=quoted(d.name))
-        for d in documents[:NAMED_AT_MOST]
-    ]
-    more = len(documents) - NAMED_AT_MOST
-    if more > 0:
-        return Message("{names} and {count} more", names=listed(items), count=more)
-    return listed(items)
-
-
-def altered_reason(documents: list[Document]) -> Message:
-    """Why ``documents`` (altered texts, ``text_altered``) were left out of an export."""
-    return Message(
-        "text changed outside annotator, no longer matching its sha256 "
-        "('annotator check' reports it): {documents}",
-        documents=_named(documents),
-    )
-
-
-class AlteredText(AnnotatorError):
-    """A bundle (or an export left with nothing) refused: documents' texts no longer match
-    their sha256 (``text_altered``)."""
-
-    def __init__(self, message: Message, documents: list[Document]) -> None:
-        super().__init__(message)
-        self.documents = documents
-
-
-def refuse_altered(documents: Iterable[Document]) -> None:
-    """Raise ``AlteredText`` (nothing written) when any of ``documents`` (with their texts)
-    has a text that no longer matches its sha256: a bundle carrying it would be refused by
-    the merge it is written for."""
-    altered = [d for d in documents if text_altered(d)]
-    if altered:
-        raise AlteredText(
-            Message(
-                "the text of {documents} no longer matches its sha256 (changed outside "
-                "annotator; 'annotator check' reports it): a merge would refuse a bundle "
-                "carrying it, so none is written",
-                documents=_named(altered),
-            ),
-            altered,
-        )
-
-
 class _Altered:
     """The documents ``_intact`` left out (their text altered), for the export's report."""
 
@@ -473,7 +411,7 @@ def _intact(
                 "nothing to export: the text of every selected document no longer matches "
                 "its sha256 (changed outside annotator; 'annotator check' reports it): "
                 "{documents}",
-                documents=_named(altered.documents),
+                documents=named_documents(altered.documents),
             ),
             altered.documents,
         )

@@ -6,7 +6,7 @@ once complete and flushed to disk (temporary name, fsync, rename), so a crash or
 leaves a half bundle behind.
 
 A bundle carrying the text of a document whose text no longer matches its sha256 (changed
-behind the program's back) is refused before a byte is written (``exporting.refuse_altered``,
+behind the program's back) is refused before a byte is written (``altered.refuse_altered``,
 the rule every export applies): the merge it is written for would refuse it. A bundle of
 hashes only (``include_text=False``) carries no text and goes out: its records name the
 document by the sha256 it was annotated under, and the merge judges them against the
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.altered import refuse_altered
 from annotator.canonical import canonical_json
 from annotator.errors import Cancelled
 from annotator.exchange.bundle_read import (
@@ -29,7 +30,6 @@ from annotator.exchange.bundle_read import (
     BundleManifest,
     canonical_record,
 )
-from annotator.exporting import refuse_altered
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import Document, Record
 from annotator.output import writing
@@ -49,7 +49,7 @@ def write_bundle(
 
     Documents written are those the layer touches (records or statuses). The file appears
     only once complete (temporary name, fsync, rename); a cancel leaves nothing behind.
-    ``exporting.AlteredText`` (nothing written) when ``include_text`` and one of them has a
+    ``altered.AlteredText`` (nothing written) when ``include_text`` and one of them has a
     text that no longer matches its sha256.
     """
     by_kind = {k: project.versions(k, annotator) for k in RECORD_KINDS}

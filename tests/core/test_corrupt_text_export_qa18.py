@@ -3,7 +3,7 @@ documents row's text no longer hashes to its sha256. ``annotator check`` reports
 write-open refuses the file, but every export wrote the changed text with exit 0, and
 ``annotator bundle`` wrote a bundle the colleague's merge then refused.
 
-One rule (``exporting.text_altered``: the text's SHA-256 against the stored one, the hash a
+One rule (``altered.text_altered``: the text's SHA-256 against the stored one, the hash a
 merge checks a bundle's texts with) for every path: each export leaves such a document out,
 records and all, and names it in the report's "documents left out" line (exit 0, as for a
 damaged span: the rest is sound); an export left with no document refuses and writes
@@ -21,9 +21,10 @@ import spacy
 from datasets import load_from_disk
 from spacy.tokens import DocBin
 
+from annotator.altered import AlteredText
 from annotator.cli import main
 from annotator.exchange import merge_bundle, read_bundle, write_bundle
-from annotator.exporting import FORMATS, AlteredText, export
+from annotator.exporting import FORMATS, export
 from annotator.formats.registry import REGISTRY, read_any
 from annotator.project import Project
 from annotator.validation import check_project
