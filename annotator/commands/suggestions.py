@@ -750,14 +750,18 @@ def stored_model_problems(project: Project) -> list[Message]:
 
 
 def _check_child(conn: Connection, path: str) -> None:
+    """The model check's child process (``check_stored_model``): its answer, sent by
+    ``isolated.answer``, which ends the child quietly when no one reads it any more (the
+    window closed or crashed first)."""
+    from annotator.learn.isolated import answer
     from annotator.project import Project
 
     try:
         with Project.open(path, read_only=True) as project:
             problem = model_problem(project)
-        conn.send(("done", None if problem is None else message_of(problem)))
+        answer(conn, ("done", None if problem is None else message_of(problem)))
     except Exception as exc:  # the parent shows it; the child has no one else to tell
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        answer(conn, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 

@@ -17,17 +17,26 @@ the learning modules for a training run (their first import held the GIL up to 6
 time and stalled the window's frames). This module imports none of them at its top.
 The child runs below the parent's priority (``NICE``). Messages on the pipe are those of this
 program's own child; a model in them is read only through ``Model.from_bytes``.
+
+A child answers only its parent: when the parent is gone (the window closed, or crashed,
+before the answer) the child ends at once and quietly. A thread of the child waits on the
+parent's sentinel (``watch_parent``), so a training whose window is gone stops instead of
+running to its end; and a message that finds the pipe's reading end closed (``answer``) ends
+the child there, where it printed a BrokenPipeError traceback on the standard error it
+shares with the window (QA 18).
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from annotator.errors import Cancelled
 from annotator.learn.corpus import Example, NotEnoughData, read_layer
@@ -49,6 +58,52 @@ NICE = 10
 """the training process's niceness increment (lower priority than the window)"""
 
 
+READER_GONE = 0
+"""a child's exit code when it ends because no one reads its answer (nothing went wrong for
+it: its parent is gone); no one reads the code either"""
+
+KILL_AFTER_S = 5.0
+"""how long the parent waits for a child it terminated before it kills it"""
+
+
+def _reader_gone() -> NoReturn:
+    # at once: no unwinding through the child's handlers (each would try to tell the parent
+    # its failure) and no traceback; the child holds nothing to save (its project is open
+    # read-only, its scratch folders are removed by the next process that makes one)
+    os._exit(READER_GONE)
+
+
+def answer(conn: Connection, message: tuple[Any, ...]) -> None:
+    """In a child: send ``message`` to the parent. When the pipe's reading end is closed
+    (the parent closed it, or the parent is gone) the child ends here, quietly."""
+    try:
+        conn.send(message)
+    except (BrokenPipeError, ConnectionResetError):
+        _reader_gone()
+
+
+def watch_parent() -> None:
+    """In a child: end it, quietly, as soon as its parent process is gone (a thread waits on
+    the parent's sentinel, which reads as ready once the parent has exited or crashed); out
+    of a child, nothing."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def wait() -> None:
+        multiprocessing.connection.wait([sentinel])
+        _reader_gone()
+
+    threading.Thread(target=wait, name="parent watch", daemon=True).start()
+
+
+def _run_child(target: Any, conn: Connection, *args: Any) -> None:
+    """The child's entry (``run_isolated``): ``target(conn, *args)``, its parent watched."""
+    watch_parent()
+    target(conn, *args)
+
+
 def _lower_priority() -> None:
     # below the window's process: on a busy machine the GUI keeps the CPU it needs for its
     # frames (a 10 ms timer waited up to 130 ms at equal priority on 2 loaded cores)
@@ -62,14 +117,14 @@ def _train_child(conn: Connection, examples: Sequence[Example], settings: dict[s
     _lower_priority()
 
     def report(phase: str, done: int, total: int) -> None:
-        conn.send(("progress", phase, done, total))
+        answer(conn, ("progress", phase, done, total))
 
     try:
         result = train_examples(examples, progress=report, **settings)
         model, result.model = result.model, None  # type: ignore[assignment]
-        conn.send(("done", (model.to_bytes(), result)))
+        answer(conn, ("done", (model.to_bytes(), result)))
     except Exception as exc:  # the parent shows it; the child has no one else to tell
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        answer(conn, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
@@ -141,20 +196,20 @@ def _train_suggest_child(
     _lower_priority()
 
     def report(phase: str, done: int, total: int) -> None:
-        conn.send(("progress", phase, done, total))
+        answer(conn, ("progress", phase, done, total))
 
     def part(suggestions: list[Suggestion]) -> None:
-        conn.send(("part", suggestions))
+        answer(conn, ("part", suggestions))
 
     try:
         from annotator.project import Project
 
         with Project.open(path, read_only=True) as project:
-            conn.send(("done", _train_and_suggest(project, annotator, doc_ids, report, part)))
+            answer(conn, ("done", _train_and_suggest(project, annotator, doc_ids, report, part)))
     except NotEnoughData as exc:  # its Message, template and parts (it pickles with them)
-        conn.send(("not enough", exc.args[0] if len(exc.args) == 1 else str(exc)))
+        answer(conn, ("not enough", exc.args[0] if len(exc.args) == 1 else str(exc)))
     except Exception as exc:  # the parent shows it; the child has no one else to tell
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        answer(conn, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
@@ -195,7 +250,7 @@ def _child(
     _lower_priority()
 
     def report(phase: str, done: int, total: int) -> None:
-        conn.send(("progress", phase, done, total))
+        answer(conn, ("progress", phase, done, total))
 
     from annotator.learn.crf import Model
 
@@ -203,9 +258,9 @@ def _child(
         model = Model.fit(
             examples, layer=layer, gazetteer=gazetteer, params=params, progress=report
         )
-        conn.send(("done", model.to_bytes()))
+        answer(conn, ("done", model.to_bytes()))
     except Exception as exc:  # the parent shows it; the child has no one else to tell
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        answer(conn, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
@@ -243,10 +298,12 @@ def run_isolated(
     """Start ``target(conn, *args)`` in a spawned child and wait for its ``done`` payload,
     passing its progress on, and each ``part`` it sends before to ``part``; a False from
     ``progress`` ends the child (Cancelled). A child's NotEnoughData is raised as such.
-    ``what`` the child does, as its failures name it."""
+    ``what`` the child does, as its failures name it. The child ends when this process is
+    gone (``watch_parent``); this function leaves none running: ended, terminated, or
+    killed ``KILL_AFTER_S`` after."""
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=target, args=(child, *args), daemon=True)
+    proc = ctx.Process(target=_run_child, args=(target, child, *args), daemon=True)
     proc.start()
     child.close()
     last: tuple[str, int, int] = ("starting", 0, 1)
@@ -275,5 +332,8 @@ def run_isolated(
     finally:
         if proc.is_alive():
             proc.terminate()
-        proc.join(5)
+        proc.join(KILL_AFTER_S)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(KILL_AFTER_S)
         parent.close()
