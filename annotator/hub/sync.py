@@ -547,6 +547,7 @@ def _pull(
         f"hub {report.hub}",
         progress=lambda done, n: progress("merge", done, n),
         cancelled=cancelled,
+        adopt_schema=True,  # the team's schema is the team's decision, taken in on every pull
     )
     progress("merge", 1, 1)
     if not any(r.startswith("hub document") for r in report.refused):
