@@ -1416,6 +1416,73 @@ CORE_MESSAGES = (
         "self-contained pipeline folder is loaded, nothing taken from another pipeline or package",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "{n} line(s) skipped: they are for other documents"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "a document of this name was in the project with another text; this one was added "
+        "beside it: {name}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "attribute of {where} not added, as nothing was taken in from it: {attribute}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "document {name} (id {document})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "labels of {where} not added, as nothing was taken in from it: {labels}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "more documents added beside one of the same name and another text: {count}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "more documents read as the stored text of the same tokens: {count}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to export: the text of every selected document no longer matches its sha256 "
+        "(changed outside annotator; 'annotator check' reports it): {documents}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "same tokens as {stored}, white space aside (CoNLL keeps the tokens, not the text "
+        "between them): read as its text: {name}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "suggestions row {row}, document {document}: it ends at {end}, past the end of the text "
+        "({length})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "suggestions row {row}, document {document}: its text {text} is not the document's text "
+        "at {start}-{end} ({expected})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "suggestions row {row}, document {document}: malformed {columns} (left out wherever "
+        "suggestions are read)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "suggestions row {row}: its document (id {id}) does not exist",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "text changed outside annotator, no longer matching its sha256 ('annotator check' "
+        "reports it): {documents}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the text of document {document} does not match its sha256"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the text of {documents} no longer matches its sha256 (changed outside annotator; "
+        "'annotator check' reports it): a merge would refuse a bundle carrying it, so none is "
+        "written",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{table} row {row} refers to a row of {parent} that does not exist",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

@@ -4563,307 +4563,387 @@
         <translation>تُخطّي {n} سطرًا: إنها لمستندات أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1427"/>
+        <location filename="../../ui/core_messages.py" line="1419"/>
+        <source>a document of this name was in the project with another text; this one was added beside it: {name}</source>
+        <translation>كان في المشروع مستند بهذا الاسم ونصه مختلف؛ أُضيف هذا بجانبه: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1424"/>
+        <source>attribute of {where} not added, as nothing was taken in from it: {attribute}</source>
+        <translation>لم تُضَف سمة من {where}، إذ لم يؤخذ منه شيء: {attribute}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1428"/>
+        <source>document {name} (id {document})</source>
+        <translation>المستند {name} (المعرّف {document})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1429"/>
+        <source>labels of {where} not added, as nothing was taken in from it: {labels}</source>
+        <translation>لم تُضَف تسميات {where}، إذ لم يؤخذ منه شيء: {labels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1433"/>
+        <source>more documents added beside one of the same name and another text: {count}</source>
+        <translation>مستندات أخرى أُضيفت بجانب مستند بالاسم نفسه ونص مختلف: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1437"/>
+        <source>more documents read as the stored text of the same tokens: {count}</source>
+        <translation>مستندات أخرى قُرئت على أنها النص المحفوظ ذو الرموز نفسها: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1441"/>
+        <source>nothing to export: the text of every selected document no longer matches its sha256 (changed outside annotator; &apos;annotator check&apos; reports it): {documents}</source>
+        <translation>لا شيء للتصدير: نص كل مستند مختار لم يعد يطابق بصمته sha256 (غُيِّر خارج annotator؛ يذكره &apos;annotator check&apos;): {documents}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1446"/>
+        <source>same tokens as {stored}, white space aside (CoNLL keeps the tokens, not the text between them): read as its text: {name}</source>
+        <translation>الرموز نفسها التي في {stored}، بصرف النظر عن المسافات (يحفظ CoNLL الرموز لا النص بينها): قُرئ على أنه نصه: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1451"/>
+        <source>suggestions row {row}, document {document}: it ends at {end}, past the end of the text ({length})</source>
+        <translation>صف الاقتراحات {row}، المستند {document}: ينتهي عند {end}، بعد نهاية النص ({length})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1456"/>
+        <source>suggestions row {row}, document {document}: its text {text} is not the document&apos;s text at {start}-{end} ({expected})</source>
+        <translation>صف الاقتراحات {row}، المستند {document}: نصه {text} ليس نص المستند عند {start}-{end} ({expected})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1461"/>
+        <source>suggestions row {row}, document {document}: malformed {columns} (left out wherever suggestions are read)</source>
+        <translation>صف الاقتراحات {row}، المستند {document}: {columns} مشوّه (يُترك حيثما تُقرأ الاقتراحات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1466"/>
+        <source>suggestions row {row}: its document (id {id}) does not exist</source>
+        <translation>صف الاقتراحات {row}: مستنده (المعرّف {id}) غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1470"/>
+        <source>text changed outside annotator, no longer matching its sha256 (&apos;annotator check&apos; reports it): {documents}</source>
+        <translation>نص غُيِّر خارج annotator فلم يعد يطابق بصمته sha256 (يذكره &apos;annotator check&apos;): {documents}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1475"/>
+        <source>the text of document {document} does not match its sha256</source>
+        <translation>نص المستند {document} لا يطابق بصمته sha256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1476"/>
+        <source>the text of {documents} no longer matches its sha256 (changed outside annotator; &apos;annotator check&apos; reports it): a merge would refuse a bundle carrying it, so none is written</source>
+        <translation>نص {documents} لم يعد يطابق بصمته sha256 (غُيِّر خارج annotator؛ يذكره &apos;annotator check&apos;): الدمج يرفض حزمة تحمله، فلم تُكتب أي حزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1482"/>
+        <source>{table} row {row} refers to a row of {parent} that does not exist</source>
+        <translation>الصف {row} من {table} يشير إلى صف غير موجود من {parent}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1494"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1428"/>
+        <location filename="../../ui/core_messages.py" line="1495"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1429"/>
+        <location filename="../../ui/core_messages.py" line="1496"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1430"/>
+        <location filename="../../ui/core_messages.py" line="1497"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1431"/>
+        <location filename="../../ui/core_messages.py" line="1498"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1432"/>
+        <location filename="../../ui/core_messages.py" line="1499"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1433"/>
+        <location filename="../../ui/core_messages.py" line="1500"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1434"/>
+        <location filename="../../ui/core_messages.py" line="1501"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1435"/>
+        <location filename="../../ui/core_messages.py" line="1502"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1436"/>
+        <location filename="../../ui/core_messages.py" line="1503"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1437"/>
+        <location filename="../../ui/core_messages.py" line="1504"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1438"/>
+        <location filename="../../ui/core_messages.py" line="1505"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1439"/>
+        <location filename="../../ui/core_messages.py" line="1506"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1440"/>
+        <location filename="../../ui/core_messages.py" line="1507"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1441"/>
+        <location filename="../../ui/core_messages.py" line="1508"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1442"/>
+        <location filename="../../ui/core_messages.py" line="1509"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1443"/>
+        <location filename="../../ui/core_messages.py" line="1510"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1444"/>
+        <location filename="../../ui/core_messages.py" line="1511"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1445"/>
+        <location filename="../../ui/core_messages.py" line="1512"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1446"/>
+        <location filename="../../ui/core_messages.py" line="1513"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1447"/>
+        <location filename="../../ui/core_messages.py" line="1514"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1448"/>
+        <location filename="../../ui/core_messages.py" line="1515"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1449"/>
+        <location filename="../../ui/core_messages.py" line="1516"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1450"/>
+        <location filename="../../ui/core_messages.py" line="1517"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1451"/>
+        <location filename="../../ui/core_messages.py" line="1518"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1452"/>
+        <location filename="../../ui/core_messages.py" line="1519"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1453"/>
+        <location filename="../../ui/core_messages.py" line="1520"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1454"/>
+        <location filename="../../ui/core_messages.py" line="1521"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1455"/>
+        <location filename="../../ui/core_messages.py" line="1522"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1456"/>
+        <location filename="../../ui/core_messages.py" line="1523"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1457"/>
+        <location filename="../../ui/core_messages.py" line="1524"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1458"/>
+        <location filename="../../ui/core_messages.py" line="1525"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1459"/>
+        <location filename="../../ui/core_messages.py" line="1526"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1460"/>
+        <location filename="../../ui/core_messages.py" line="1527"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1461"/>
+        <location filename="../../ui/core_messages.py" line="1528"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1462"/>
+        <location filename="../../ui/core_messages.py" line="1529"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1463"/>
+        <location filename="../../ui/core_messages.py" line="1530"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1464"/>
+        <location filename="../../ui/core_messages.py" line="1531"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1465"/>
+        <location filename="../../ui/core_messages.py" line="1532"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1466"/>
+        <location filename="../../ui/core_messages.py" line="1533"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1467"/>
+        <location filename="../../ui/core_messages.py" line="1534"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1468"/>
+        <location filename="../../ui/core_messages.py" line="1535"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1469"/>
+        <location filename="../../ui/core_messages.py" line="1536"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1470"/>
+        <location filename="../../ui/core_messages.py" line="1537"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1471"/>
+        <location filename="../../ui/core_messages.py" line="1538"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1472"/>
+        <location filename="../../ui/core_messages.py" line="1539"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1473"/>
+        <location filename="../../ui/core_messages.py" line="1540"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1474"/>
+        <location filename="../../ui/core_messages.py" line="1541"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1475"/>
+        <location filename="../../ui/core_messages.py" line="1542"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1476"/>
+        <location filename="../../ui/core_messages.py" line="1543"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1481"/>
+        <location filename="../../ui/core_messages.py" line="1548"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1492"/>
+        <location filename="../../ui/core_messages.py" line="1559"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1493"/>
+        <location filename="../../ui/core_messages.py" line="1560"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1494"/>
+        <location filename="../../ui/core_messages.py" line="1561"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1495"/>
+        <location filename="../../ui/core_messages.py" line="1562"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1496"/>
+        <location filename="../../ui/core_messages.py" line="1563"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1497"/>
+        <location filename="../../ui/core_messages.py" line="1564"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1498"/>
+        <location filename="../../ui/core_messages.py" line="1565"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1499"/>
+        <location filename="../../ui/core_messages.py" line="1566"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1500"/>
+        <location filename="../../ui/core_messages.py" line="1567"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1501"/>
+        <location filename="../../ui/core_messages.py" line="1568"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
