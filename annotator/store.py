@@ -1262,7 +1262,8 @@ def _suggestion_problems(conn: sqlite3.Connection) -> list[str]:
     wherever suggestions are read), or whose document is missing, or that ends past its
     document's text, or whose text is not the document's text at its offsets (harmless to the
     readers, who take the document's text, but not what was suggested), naming the table, the
-    row and the document. Called with ``text_factory = bytes`` (``integrity``)."""
+    row and the document; then the withdrawn batches that are none (``_unsound_withdrawals``).
+    Called with ``text_factory = bytes`` (``integrity``)."""
     out: list[str] = []
     names = [*_SUGGESTION_KINDS, "offsets"]
     tests = ", ".join(f"({t})" for t in _SUGGESTION_TESTS)
@@ -1328,6 +1329,34 @@ def _suggestion_problems(conn: sqlite3.Connection) -> list[str]:
                     start=start,
                     end=end,
                     expected=_printable(text[start:end]),
+                )
+            )
+    return out + _unsound_withdrawals(conn)
+
+
+def _unsound_withdrawals(conn: sqlite3.Connection) -> list[str]:
+    """A line for each ``withdrawn_suggestions`` row whose batch is no batch id (text of
+    ``SuggestionBatch``'s shape, ``_BATCH_ID``): ``Store.withdrawn_batches`` skips it, so it
+    hides nothing and no purge ever removes it. (A batch id naming no stored suggestion is
+    sound: an undone import that stored none withdraws one, and the next purge drops it.)
+    The table holds a row per undone import: read whole, judged by the readers' own rule.
+    Called with ``text_factory = bytes`` (``integrity``)."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'withdrawn_suggestions'"
+    ).fetchone()
+    if known is None:
+        return []
+    out: list[str] = []
+    sql = "SELECT rowid, batch, typeof(batch) FROM withdrawn_suggestions ORDER BY rowid"
+    for rowid, batch, kind in conn.execute(sql):
+        shown = batch.decode("utf-8", "replace") if kind == b"text" else None
+        if shown is None or not _BATCH_ID.fullmatch(shown):
+            out.append(
+                Message(
+                    "withdrawn_suggestions row {row}: {batch} is not a batch id (left out "
+                    "wherever suggestions are read)",
+                    row=rowid,
+                    batch=_printable(batch),
                 )
             )
     return out

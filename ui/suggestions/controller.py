@@ -46,7 +46,7 @@ from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
 from ui.i18n import label_tag
 from ui.session import Changes, Session
-from ui.suggestions.rows import RowKey, SuggestionRows, row_key
+from ui.suggestions.rows import RowKey, SuggestionRows, row_key, source_text
 from ui.suggestions.rows import score_text as score_text
 from ui.suggestions.source import SuggestionSource, accept_command, reject_command
 
@@ -704,7 +704,8 @@ class SuggestionController(QObject):
             if not self.session.execute(WithdrawSuggestions(uuids)):
                 return False
         self._decided(uuids)
-        self.message.emit(self.tr("Withdrew {0} suggestions from {1}.").format(len(uuids), source))
+        shown = source_text(source)  # (the status bar: plain text, a source cut short)
+        self.message.emit(self.tr("Withdrew {0} suggestions from {1}.").format(len(uuids), shown))
         return True
 
     def _decided(self, uuids: Sequence[str], covered: bool = False) -> None:

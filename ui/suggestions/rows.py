@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.learn.external import MAX_SOURCE
 from annotator.search.suggestions import Suggestion, hundredths
 from ui.i18n import plain_tooltip
 from ui.widgets import EXCERPT, ListModel
@@ -38,6 +39,14 @@ def score_text(score: float) -> str:
     """A score as the interface shows it: two decimals, cut down to whole hundredths
     (``hundredths``), never rounded up past the threshold it may fall short of."""
     return f"{hundredths(score) / 100:.2f}"
+
+
+def source_text(source: str) -> str:
+    """A suggestion's source as the window shows it: whole up to ``MAX_SOURCE`` characters
+    (the longest a file may name), else its first ones and "…". A gazetteer's name is not
+    held to that length, and a received file may hold any source (a tampered row of 100,000
+    characters made a tooltip 709,383 px wide, 0.2 s to lay out at each hover)."""
+    return source if len(source) <= MAX_SOURCE else source[: MAX_SOURCE - 1] + "…"
 
 
 class SuggestionRows(ListModel):
@@ -84,7 +93,7 @@ class SuggestionRows(ListModel):
                 return text.replace("\n", " ")
             return score_text(s.score)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return plain_tooltip(s.source)  # (a file's name: plain text)
+            return plain_tooltip(source_text(s.source))  # (a file's name: plain text)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and len(s.text) > EXCERPT:
             return plain_tooltip(s.text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
