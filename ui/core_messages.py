@@ -1483,6 +1483,11 @@ CORE_MESSAGES = (
         "CoreMessage",
         "{table} row {row} refers to a row of {parent} that does not exist",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "withdrawn_suggestions row {row}: {batch} is not a batch id (left out wherever "
+        "suggestions are read)",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

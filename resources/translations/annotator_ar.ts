@@ -4643,307 +4643,312 @@
         <translation>الصف {row} من {table} يشير إلى صف غير موجود من {parent}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1494"/>
+        <location filename="../../ui/core_messages.py" line="1486"/>
+        <source>withdrawn_suggestions row {row}: {batch} is not a batch id (left out wherever suggestions are read)</source>
+        <translation>صف withdrawn_suggestions ‏{row}: ‏{batch} ليس معرّف دفعة (يُترك حيثما تُقرأ الاقتراحات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1499"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1495"/>
+        <location filename="../../ui/core_messages.py" line="1500"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1496"/>
+        <location filename="../../ui/core_messages.py" line="1501"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1497"/>
+        <location filename="../../ui/core_messages.py" line="1502"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1498"/>
+        <location filename="../../ui/core_messages.py" line="1503"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1499"/>
+        <location filename="../../ui/core_messages.py" line="1504"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1500"/>
+        <location filename="../../ui/core_messages.py" line="1505"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1501"/>
+        <location filename="../../ui/core_messages.py" line="1506"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1502"/>
+        <location filename="../../ui/core_messages.py" line="1507"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1503"/>
+        <location filename="../../ui/core_messages.py" line="1508"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1504"/>
+        <location filename="../../ui/core_messages.py" line="1509"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1505"/>
+        <location filename="../../ui/core_messages.py" line="1510"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1506"/>
+        <location filename="../../ui/core_messages.py" line="1511"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1507"/>
+        <location filename="../../ui/core_messages.py" line="1512"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1508"/>
+        <location filename="../../ui/core_messages.py" line="1513"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1509"/>
+        <location filename="../../ui/core_messages.py" line="1514"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1510"/>
+        <location filename="../../ui/core_messages.py" line="1515"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1511"/>
+        <location filename="../../ui/core_messages.py" line="1516"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1512"/>
+        <location filename="../../ui/core_messages.py" line="1517"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1513"/>
+        <location filename="../../ui/core_messages.py" line="1518"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1514"/>
+        <location filename="../../ui/core_messages.py" line="1519"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1515"/>
+        <location filename="../../ui/core_messages.py" line="1520"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1516"/>
+        <location filename="../../ui/core_messages.py" line="1521"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1517"/>
+        <location filename="../../ui/core_messages.py" line="1522"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1518"/>
+        <location filename="../../ui/core_messages.py" line="1523"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1519"/>
+        <location filename="../../ui/core_messages.py" line="1524"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1520"/>
+        <location filename="../../ui/core_messages.py" line="1525"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1521"/>
+        <location filename="../../ui/core_messages.py" line="1526"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1522"/>
+        <location filename="../../ui/core_messages.py" line="1527"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1523"/>
+        <location filename="../../ui/core_messages.py" line="1528"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1524"/>
+        <location filename="../../ui/core_messages.py" line="1529"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1525"/>
+        <location filename="../../ui/core_messages.py" line="1530"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1526"/>
+        <location filename="../../ui/core_messages.py" line="1531"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1527"/>
+        <location filename="../../ui/core_messages.py" line="1532"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1528"/>
+        <location filename="../../ui/core_messages.py" line="1533"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1529"/>
+        <location filename="../../ui/core_messages.py" line="1534"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1530"/>
+        <location filename="../../ui/core_messages.py" line="1535"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1531"/>
+        <location filename="../../ui/core_messages.py" line="1536"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1532"/>
+        <location filename="../../ui/core_messages.py" line="1537"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1533"/>
+        <location filename="../../ui/core_messages.py" line="1538"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1534"/>
+        <location filename="../../ui/core_messages.py" line="1539"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1535"/>
+        <location filename="../../ui/core_messages.py" line="1540"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1536"/>
+        <location filename="../../ui/core_messages.py" line="1541"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1537"/>
+        <location filename="../../ui/core_messages.py" line="1542"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1538"/>
+        <location filename="../../ui/core_messages.py" line="1543"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1539"/>
+        <location filename="../../ui/core_messages.py" line="1544"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1540"/>
+        <location filename="../../ui/core_messages.py" line="1545"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1541"/>
+        <location filename="../../ui/core_messages.py" line="1546"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1542"/>
+        <location filename="../../ui/core_messages.py" line="1547"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1543"/>
+        <location filename="../../ui/core_messages.py" line="1548"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1548"/>
+        <location filename="../../ui/core_messages.py" line="1553"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1559"/>
+        <location filename="../../ui/core_messages.py" line="1564"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1560"/>
+        <location filename="../../ui/core_messages.py" line="1565"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1561"/>
+        <location filename="../../ui/core_messages.py" line="1566"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1562"/>
+        <location filename="../../ui/core_messages.py" line="1567"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1563"/>
+        <location filename="../../ui/core_messages.py" line="1568"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1564"/>
+        <location filename="../../ui/core_messages.py" line="1569"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1565"/>
+        <location filename="../../ui/core_messages.py" line="1570"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1566"/>
+        <location filename="../../ui/core_messages.py" line="1571"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1567"/>
+        <location filename="../../ui/core_messages.py" line="1572"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1568"/>
+        <location filename="../../ui/core_messages.py" line="1573"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -7543,7 +7548,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>جارٍ سحب {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="707"/>
+        <location filename="../../ui/suggestions/controller.py" line="708"/>
         <source>Withdrew {0} suggestions from {1}.</source>
         <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>

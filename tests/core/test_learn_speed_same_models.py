@@ -53,7 +53,8 @@ eb9ebdaf9bfc26ec for ``synthetic``)"""
 
 
 def fingerprint(model: Model) -> tuple[str, str]:
-    manifest = {k: v for k, v in model.manifest.items() if k != "trained"}
+    # (identity: the version rule's marker, 651bd01; nothing a prediction reads)
+    manifest = {k: v for k, v in model.manifest.items() if k not in ("trained", "identity")}
     head = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(model.crf).hexdigest()[:16], hashlib.sha256(head).hexdigest()[:16]
 
