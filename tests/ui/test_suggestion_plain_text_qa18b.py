@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.learn.external import MAX_SOURCE
@@ -31,12 +31,11 @@ from annotator.project import Project, split_provenance
 from annotator.schema import default_schema
 from annotator.search.suggestions import Suggestion
 from annotator.uuids import new_uuid
-from ui.session import Session
+from tests.ui.test_suggestions_at_scale import _window
 from ui.suggestions import Installed, install
 from ui.suggestions.rows import UUID_ROLE
 from ui.workbench.details import DetailsPanel
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
@@ -62,14 +61,7 @@ def window(
     conn.execute("UPDATE suggestions SET source = ? WHERE start = 9", [HUGE])
     conn.commit()
     conn.close()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(Session(), settings)
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path)
-    assert w.ensure_annotator()
-    w.show()
+    w = _window(qtbot, tmp_path, path, monkeypatch)  # (as amal)
     installed = install(w)
     assert w.doc is not None
     installed.controller.show_document(w.doc.id)
